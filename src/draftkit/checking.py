@@ -1,0 +1,195 @@
+"""``draftkit check``: every cross-reference and every template, all problems at once.
+
+Loading (``library.load_library``) has already checked each file on its own; this
+module checks what only the whole library can show: unknown loopholes, unknown or
+unused defined terms, requires/conflicts, clauses a town asks for, template values
+each town must provide, and the templates themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftkit.composing import (
+    DraftOptions,
+    build_contexts,
+    mentions,
+    render_clauses,
+    select_clauses,
+    uses_defined_term,
+)
+from draftkit.errors import DraftkitError, ProblemList, raise_if_any
+from draftkit.library import TEMPLATE_FILES, Library, load_library
+from draftkit.rendering import TextRenderer
+from draftkit.templates import context_paths, lint_template
+
+_EXAMPLE_OPTIONS = DraftOptions(date=dt.date(2026, 1, 1), sponsors=("A. Sponsor", "B. Sponsor"))
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``draftkit check`` looked at, for its one-line summary."""
+
+    towns: int
+    clauses: int
+    loopholes: int
+    terms: int
+    templates: int
+
+    def summary(self) -> str:
+        """``All good: 2 towns, 5 clauses, ...``."""
+        return (
+            f"All good: {self.towns} towns, {self.clauses} clauses, {self.loopholes} loopholes, "
+            f"{self.terms} defined terms, {self.templates} templates"
+        )
+
+
+def check(root: Path) -> CheckReport:
+    """Load and check the whole library under ``root``.
+
+    Raises:
+        ProblemList: every problem found, in every file.
+    """
+    library = load_library(root)
+    problems = check_clauses(library)
+    town_problems, contexts = check_towns(library)
+    problems += town_problems
+    problems += check_templates(library, contexts)
+    raise_if_any(problems)
+    return CheckReport(
+        towns=len(library.towns),
+        clauses=len(library.clauses),
+        loopholes=len(library.loophole_list()),
+        terms=len(library.terms()),
+        templates=len(TEMPLATE_FILES),
+    )
+
+
+def check_clauses(library: Library) -> list[DraftkitError]:
+    """Loophole ids, defined terms, requires and conflicts of every clause."""
+    problems: list[DraftkitError] = []
+    loophole_ids = {loophole.id for loophole in library.loophole_list()}
+    glossary = library.terms()
+    for clause_id, loaded in library.clauses.items():
+        clause = loaded.value
+        for index, loophole in enumerate(clause.closes):
+            if loophole not in loophole_ids:
+                problems.append(
+                    loaded.error(
+                        ("closes", index),
+                        f"unknown loophole {loophole!r}",
+                        hint="loopholes are listed in clauses/loopholes.yaml: "
+                        + ", ".join(sorted(loophole_ids)),
+                    )
+                )
+        text = " ".join(source for _, source in clause.template_texts())
+        declared = {term.lower() for term in clause.defined_terms}
+        for index, term in enumerate(clause.defined_terms):
+            if term.lower() not in glossary:
+                problems.append(
+                    loaded.error(
+                        ("defined_terms", index),
+                        f"unknown defined term {term!r}",
+                        hint="add it to clauses/glossary.yaml or fix its spelling",
+                    )
+                )
+            elif not mentions(text, term):
+                problems.append(
+                    loaded.error(
+                        ("defined_terms", index),
+                        f"the term {term!r} is listed but the clause text never uses it",
+                        hint="remove it from defined_terms, or use it in the text",
+                    )
+                )
+        for key, entry in glossary.items():
+            if key not in declared and uses_defined_term(text, entry.term):
+                problems.append(
+                    loaded.error(
+                        ("defined_terms",),
+                        f"the text uses the defined term {entry.term!r} but does not list it",
+                        hint=f"add {entry.term!r} to defined_terms",
+                    )
+                )
+        for field in ("requires", "conflicts"):
+            for index, other in enumerate(getattr(clause, field)):
+                if other not in library.clauses:
+                    problems.append(
+                        loaded.error(
+                            (field, index),
+                            f"unknown clause {other!r}",
+                            hint=library.clause_hint(other),
+                        )
+                    )
+                elif other == clause_id:
+                    problems.append(loaded.error((field, index), "a clause cannot name itself"))
+    return problems
+
+
+def check_towns(library: Library) -> tuple[list[DraftkitError], list[dict[str, Any]]]:
+    """Render every town's clauses and glossary; return problems and example contexts."""
+    problems: list[DraftkitError] = []
+    contexts: list[dict[str, Any]] = []
+    for town in library.towns.values():
+        try:
+            clauses = select_clauses(library, town, ())
+            rendered = render_clauses(town.value, clauses)
+            _render_glossary(library, town.value)
+            built = build_contexts(library, town, rendered, _EXAMPLE_OPTIONS)
+        except ProblemList as many:
+            problems.extend(_with_town(p, town.value.name) for p in many.problems)
+            continue
+        except DraftkitError as one:
+            problems.append(_with_town(one, town.value.name))
+            continue
+        contexts.extend(built.values())
+    return problems, contexts
+
+
+def _with_town(problem: DraftkitError, town: str) -> DraftkitError:
+    if problem.path and problem.path.startswith("towns"):
+        return problem
+    problem.message = f"{problem.message} (drafting for {town})"
+    return problem
+
+
+def _render_glossary(library: Library, town: Any) -> None:
+    if library.glossary is None:
+        return
+    renderer = TextRenderer(town)
+    problems: list[DraftkitError] = []
+    for index, term in enumerate(library.glossary.value.terms):
+        try:
+            renderer.render(term.definition, library.glossary, ("terms", index, "definition"))
+        except DraftkitError as problem:
+            problems.append(problem)
+    raise_if_any(problems)
+
+
+def check_templates(library: Library, contexts: list[dict[str, Any]]) -> list[DraftkitError]:
+    """Lint every template against the values the towns provide."""
+    known = context_paths(contexts)
+    problems: list[DraftkitError] = []
+    for kind in TEMPLATE_FILES:
+        path = library.template_path(kind)
+        shown = str(path.relative_to(library.root))
+        if not path.exists():
+            problems.append(DraftkitError("template not found", path=shown))
+            continue
+        problems.extend(lint_template(path, known, shown=shown))
+    return problems
+
+
+def check_templates_only(root: Path) -> int:
+    """``draftkit templates check``: lint the templates; returns how many were checked.
+
+    Raises:
+        ProblemList: every template problem.
+    """
+    library = load_library(root)
+    town_problems, contexts = check_towns(library)
+    raise_if_any(town_problems)
+    raise_if_any(check_templates(library, contexts))
+    return len(TEMPLATE_FILES)

@@ -1,0 +1,210 @@
+"""The ``draftkit`` command. click only: parse arguments, call one core function,
+print, and map errors to messages and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from draftkit import __version__, checking, drafting, reports
+from draftkit.composing import DraftOptions
+from draftkit.errors import DraftkitError, ProblemList
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reports_errors(command: F) -> F:
+    """Turn a user's mistake into a message and exit 1; Ctrl-C into "Stopped", 130."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ProblemList as many:
+            for problem in many.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"error: {many.message}", err=True)
+            sys.exit(1)
+        except DraftkitError as one:
+            click.echo(f"error: {one}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Stopped", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _root(ctx: click.Context) -> Path:
+    return Path(ctx.obj["root"])
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="draftkit")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    envvar="DRAFTKIT_ROOT",
+    show_default=True,
+    help="Project folder holding towns/, clauses/ and resolutions/.",
+)
+@click.pass_context
+def cli(ctx: click.Context, root: Path) -> None:
+    """Draft ready-to-submit Vermont council resolutions and police directives that close
+    loopholes in police collaboration with federal civil immigration enforcement."""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root
+
+
+@cli.command()
+@click.argument("town")
+@click.option(
+    "--doc",
+    type=click.Choice(["resolution", "directive", "all"]),
+    default="all",
+    show_default=True,
+    help="Which document to draft.",
+)
+@click.option(
+    "--clause",
+    "clauses",
+    multiple=True,
+    metavar="ID",
+    help="Draft only these clauses (repeatable).",
+)
+@click.option(
+    "--sponsor",
+    "sponsors",
+    multiple=True,
+    metavar="NAME",
+    help="Sponsor named on the resolution (repeatable).",
+)
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date of the draft [default: today].",
+)
+@click.option("--final", is_flag=True, help="Leave out the DRAFT header.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="drafts",
+    show_default=True,
+    help="Folder to write into.",
+)
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.pass_context
+@_reports_errors
+def draft(
+    ctx: click.Context,
+    town: str,
+    doc: str,
+    clauses: tuple[str, ...],
+    sponsors: tuple[str, ...],
+    date: dt.date,
+    final: bool,
+    out: Path,
+    force: bool,
+) -> None:
+    """Draft TOWN's council resolution and police directive into --out."""
+    docs = drafting.DOCUMENT_KINDS if doc == "all" else (doc,)
+    options = DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
+    written = drafting.draft(_root(ctx), town, docs=docs, options=options, out_dir=out, force=force)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@cli.command("check")
+@click.pass_context
+@_reports_errors
+def check_command(ctx: click.Context) -> None:
+    """Check every town, clause, cross-reference and template."""
+    click.echo(checking.check(_root(ctx)).summary())
+
+
+@cli.command("schema")
+@click.argument("kind", type=click.Choice(sorted(reports.SCHEMAS)))
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of a town profile or a clause file."""
+    click.echo(reports.schema_json(kind))
+
+
+@cli.group()
+def towns() -> None:
+    """List and show town profiles."""
+
+
+@towns.command("list")
+@click.pass_context
+@_reports_errors
+def towns_list(ctx: click.Context) -> None:
+    """List the towns that have a profile in towns/."""
+    click.echo(reports.towns_table(_root(ctx)))
+
+
+@towns.command("show")
+@click.argument("name")
+@click.pass_context
+@_reports_errors
+def towns_show(ctx: click.Context, name: str) -> None:
+    """Show every fact of one town's profile."""
+    click.echo(reports.town_details(_root(ctx), name))
+
+
+@cli.group()
+def clauses() -> None:
+    """List and show clause modules."""
+
+
+@clauses.command("list")
+@click.pass_context
+@_reports_errors
+def clauses_list(ctx: click.Context) -> None:
+    """List every clause with its version and the loopholes it closes."""
+    click.echo(reports.clauses_table(_root(ctx)))
+
+
+@clauses.command("show")
+@click.argument("clause_id", metavar="ID")
+@click.pass_context
+@_reports_errors
+def clauses_show(ctx: click.Context, clause_id: str) -> None:
+    """Show one clause in full: texts, citations, legal note and history."""
+    click.echo(reports.clause_details(_root(ctx), clause_id))
+
+
+@cli.group()
+def templates() -> None:
+    """Work with the Word templates in resolutions/."""
+
+
+@templates.command("check")
+@click.pass_context
+@_reports_errors
+def templates_check(ctx: click.Context) -> None:
+    """Lint the templates: split tags, unknown values, unbalanced blocks, tracked changes."""
+    count = checking.check_templates_only(_root(ctx))
+    click.echo(f"All good: {count} templates")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(obj={})

@@ -1,0 +1,328 @@
+"""From a town and its chosen clauses to the values each Word template prints.
+
+Everything here is in memory and pure: the same inputs give the same contexts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from draftkit.errors import DraftkitError, NotFoundError, raise_if_any
+from draftkit.library import Library
+from draftkit.loading import Loaded
+from draftkit.models import ClauseModule, TownProfile
+from draftkit.naming import long_date, when
+from draftkit.rendering import TextRenderer, clause_context
+
+DIRECTIVE_TITLE = (
+    "Fair and Impartial Policing: Limits on Participation in Federal Civil Immigration Enforcement"
+)
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    """What the person drafting asked for."""
+
+    date: dt.date
+    final: bool = False
+    sponsors: tuple[str, ...] = ()
+    clause_ids: tuple[str, ...] = ()
+    """Clauses asked for by name; empty means the town's list or every applicable clause."""
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    """One clause's texts rendered for one town."""
+
+    clause: Loaded[ClauseModule]
+    whereas: tuple[str, ...]
+    resolved: tuple[str, ...]
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+def select_clauses(
+    library: Library, town: Loaded[TownProfile], requested: tuple[str, ...]
+) -> list[Loaded[ClauseModule]]:
+    """The clauses to draft for ``town``, in catalog order, with every problem at once.
+
+    ``requested`` wins; otherwise the profile's ``clauses`` list; otherwise every clause
+    that applies to the town's policing arrangement.
+
+    Raises:
+        ProblemList: unknown ids, clauses that do not apply to the arrangement, a
+            required clause left out, or two clauses that conflict.
+    """
+    profile = town.value
+    arrangement = profile.police.arrangement
+    problems: list[DraftkitError] = []
+    if requested:
+        ids = list(dict.fromkeys(requested))
+        for clause_id in ids:
+            if clause_id not in library.clauses:
+                problems.append(
+                    NotFoundError(
+                        f"no clause with id {clause_id!r}", hint=library.clause_hint(clause_id)
+                    )
+                )
+    elif profile.clauses is not None:
+        ids = list(profile.clauses)
+        for index, clause_id in enumerate(ids):
+            if clause_id not in library.clauses:
+                problems.append(
+                    town.error(
+                        ("clauses", index),
+                        f"no clause with id {clause_id!r}",
+                        hint=library.clause_hint(clause_id),
+                    )
+                )
+    else:
+        ids = [cid for cid, c in library.clauses.items() if arrangement in c.value.applies_to]
+    raise_if_any(problems)
+
+    chosen = [library.clauses[cid] for cid in ids]
+    chosen_ids = set(ids)
+    for loaded in chosen:
+        clause = loaded.value
+        if arrangement not in clause.applies_to:
+            problems.append(
+                DraftkitError(
+                    f"clause {clause.id!r} does not apply to a town policed by "
+                    f"{_ARRANGEMENT_WORDS[arrangement]}",
+                    hint=f"it applies to: {', '.join(_ARRANGEMENT_WORDS[a] for a in clause.applies_to)}",
+                )
+            )
+        for needed in clause.requires:
+            if needed not in chosen_ids:
+                problems.append(
+                    DraftkitError(
+                        f"clause {clause.id!r} requires clause {needed!r}",
+                        hint=f"add --clause {needed}",
+                    )
+                )
+        for other in clause.conflicts:
+            if other in chosen_ids and clause.id < other:
+                problems.append(
+                    DraftkitError(
+                        f"clauses {clause.id!r} and {other!r} conflict",
+                        hint="draft only one of them",
+                    )
+                )
+    if not chosen and not problems:
+        problems.append(
+            DraftkitError(
+                f"no clause applies to a town policed by {_ARRANGEMENT_WORDS[arrangement]}",
+                hint="choose clauses with --clause ID",
+            )
+        )
+    raise_if_any(problems)
+    order = _catalog_order(library)
+    return sorted(
+        chosen, key=lambda c: (min(order.get(i, 999) for i in c.value.closes), c.value.id)
+    )
+
+
+_ARRANGEMENT_WORDS = {
+    "municipal": "its own police department",
+    "sheriff": "a county sheriff under contract",
+    "state_police": "the Vermont State Police",
+}
+
+
+def _catalog_order(library: Library) -> dict[str, int]:
+    return {loophole.id: index for index, loophole in enumerate(library.loophole_list())}
+
+
+def render_clauses(town: TownProfile, clauses: list[Loaded[ClauseModule]]) -> list[RenderedClause]:
+    """Render every chosen clause's texts for ``town``, listing every problem at once."""
+    renderer = TextRenderer(town)
+    problems: list[DraftkitError] = []
+    rendered: list[RenderedClause] = []
+    for loaded in clauses:
+        texts: dict[str, str] = {}
+        for field, source in loaded.value.template_texts():
+            loc = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+            try:
+                texts[field] = renderer.render(source, loaded, loc)
+            except DraftkitError as problem:
+                problems.append(problem)
+        if problems:
+            continue
+        clause = loaded.value
+        rendered.append(
+            RenderedClause(
+                clause=loaded,
+                whereas=tuple(
+                    texts[f"resolution.whereas.{i}"] for i in range(len(clause.resolution.whereas))
+                ),
+                resolved=tuple(
+                    texts[f"resolution.resolved.{i}"]
+                    for i in range(len(clause.resolution.resolved))
+                ),
+                heading=texts["directive.heading"],
+                paragraphs=tuple(
+                    texts[f"directive.paragraphs.{i}"]
+                    for i in range(len(clause.directive.paragraphs))
+                ),
+            )
+        )
+    raise_if_any(problems)
+    return rendered
+
+
+def terms_used(
+    library: Library, clauses: list[Loaded[ClauseModule]], template_text: str = ""
+) -> list[str]:
+    """Glossary terms (lowercase keys) the clauses or the template's own text use, with
+    the terms their definitions use in turn, so a directive never uses a defined term
+    it does not define."""
+    glossary = library.terms()
+    wanted = {t.lower() for c in clauses for t in c.value.defined_terms if t.lower() in glossary}
+    wanted |= {
+        key for key, entry in glossary.items() if uses_defined_term(template_text, entry.term)
+    }
+    queue = list(wanted)
+    while queue:
+        definition = glossary[queue.pop()].definition
+        for key in glossary:
+            if key not in wanted and mentions(definition, key):
+                wanted.add(key)
+                queue.append(key)
+    return sorted(wanted)
+
+
+def uses_defined_term(text: str, term: str) -> bool:
+    """Whether ``text`` uses ``term`` as a defined term, i.e. capitalized as defined.
+
+    Defined terms are capitalized in legal text ("a Member shall not"); the same words
+    in lower case are ordinary English and not a use of the definition.
+    """
+    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
+    return re.search(pattern, text) is not None
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether ``text`` uses ``term`` as a whole phrase, any capitalization, plural or not."""
+    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+
+
+def _label(index: int) -> str:
+    """(a) ... (z), then (aa), (bb) ...: how general orders letter paragraphs."""
+    letter = string.ascii_lowercase[index % 26]
+    return f"({letter * (index // 26 + 1)})"
+
+
+_NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
+
+
+def typeset(text: str) -> str:
+    """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
+    for mark in _NO_BREAK_AFTER:
+        text = text.replace(mark, mark[:-1] + "\u00a0")
+    return text
+
+
+def recital(text: str) -> str:
+    """One recital in a chain: 'WHEREAS, <text>; and'. Clause authors may end a
+    recital with or without its own punctuation; the chain's is applied here."""
+    body = text.rstrip().rstrip(".;,")
+    if body.endswith(" and"):
+        body = body[: -len(" and")].rstrip().rstrip(".;,")
+    return f"{body}; and"
+
+
+def build_contexts(
+    library: Library,
+    town: Loaded[TownProfile],
+    rendered: list[RenderedClause],
+    options: DraftOptions,
+) -> dict[str, dict[str, Any]]:
+    """The values each template prints, by document kind."""
+    profile = town.value
+    base = clause_context(profile)
+    renderer = TextRenderer(profile)
+    glossary = library.terms()
+    definitions = [
+        {
+            "term": glossary[key].term,
+            "definition": typeset(
+                renderer.render(
+                    glossary[key].definition,
+                    library.glossary,
+                    ("terms", _term_index(library, key), "definition"),  # type: ignore[arg-type]
+                )
+            ),
+        }
+        for key in terms_used(
+            library, [r.clause for r in rendered], library.template_text("directive")
+        )
+    ]
+    citations: dict[str, str] = {}
+    for item in rendered:
+        for citation in item.clause.value.citations:
+            citations.setdefault(citation.cite, citation.point)
+    draft = {
+        "final": options.final,
+        "date": long_date(options.date),
+        "year": str(options.date.year),
+        "label": f"DRAFT \u2014 {long_date(options.date)}",
+    }
+    agency = dict(base["agency"])
+    agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"
+    fipp = {
+        "model_version": profile.fipp.model_version,
+        "policy_title": profile.fipp.policy_title,
+        "local_amendments": [
+            {"when": when(a.date), "description": a.description.rstrip(".;")}
+            for a in profile.fipp.local_amendments
+        ],
+    }
+    shared: dict[str, Any] = {**base, "agency": agency, "fipp": fipp, "draft": draft}
+    resolution = {
+        **shared,
+        "sponsors": list(options.sponsors),
+        "sponsor_line": _sponsor_line(options.sponsors),
+        "recitals": [typeset(recital(text)) for item in rendered for text in item.whereas],
+        "resolved": [typeset(text) for item in rendered for text in item.resolved],
+        "clause_titles": [item.clause.value.title for item in rendered],
+        "directive": {"title": DIRECTIVE_TITLE},
+    }
+    directive = {
+        **shared,
+        "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
+        "definitions": sorted(definitions, key=lambda d: d["term"].lower()),
+        "sections": [
+            {
+                "number": f"4.{index}",
+                "heading": typeset(item.heading),
+                "paragraphs": [
+                    {"label": _label(index), "text": typeset(text)}
+                    for index, text in enumerate(item.paragraphs)
+                ],
+            }
+            for index, item in enumerate(rendered, start=1)
+        ],
+        "citations": [
+            {"cite": typeset(cite), "point": typeset(point)}
+            for cite, point in sorted(citations.items())
+        ],
+    }
+    return {"resolution": resolution, "directive": directive}
+
+
+def _term_index(library: Library, key: str) -> int:
+    assert library.glossary is not None
+    return next(i for i, t in enumerate(library.glossary.value.terms) if t.term.lower() == key)
+
+
+def _sponsor_line(sponsors: tuple[str, ...]) -> str:
+    if not sponsors:
+        return ""
+    names = list(sponsors)
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Sponsor{'s' if len(names) > 1 else ''}: {joined}"

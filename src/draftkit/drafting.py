@@ -1,0 +1,128 @@
+"""The draft pipeline: load, choose clauses, render, inspect, and only then write."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftkit import __version__
+from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.errors import DraftkitError, raise_if_any
+from draftkit.inspection import inspect_document
+from draftkit.library import Library, load_library
+from draftkit.naming import output_name, slugify
+from draftkit.provenance import clause_text_hash, file_hash, profile_hash
+from draftkit.rendering import render_docx
+from draftkit.writing import write_files
+
+DOCUMENT_KINDS = ("resolution", "directive")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A finished draft in memory: file name -> bytes, manifest included."""
+
+    town: str
+    files: dict[str, bytes]
+    manifest: dict[str, Any]
+
+
+def prepare_draft(
+    library: Library, town_name: str, docs: tuple[str, ...], options: DraftOptions
+) -> Draft:
+    """Build every requested document in memory and inspect it.
+
+    Raises:
+        DraftkitError: unknown town or clause, a clause that does not apply, a template
+            value the profile lacks, or a rendered document that fails inspection.
+    """
+    town = library.town(town_name)
+    profile = town.value
+    if not profile.governing_body.acts_by_resolution:
+        raise town.error(
+            ("governing_body", "acts_by_resolution"),
+            f"the {profile.governing_body.name} does not act by resolution",
+            hint="draftkit drafts resolutions; confirm with the clerk how the body adopts policy",
+        )
+    clauses = select_clauses(library, town, options.clause_ids)
+    rendered = render_clauses(profile, clauses)
+    contexts = build_contexts(library, town, rendered, options)
+    slug = town.path.stem
+    files: dict[str, bytes] = {}
+    problems: list[DraftkitError] = []
+    for kind in docs:
+        name = output_name(options.date, slug, kind)
+        template = library.template_path(kind)
+        shown = str(template.relative_to(library.root))
+        if not template.exists():
+            problems.append(
+                DraftkitError(
+                    "template not found",
+                    path=shown,
+                    hint="restore it from version control",
+                )
+            )
+            continue
+        data = render_docx(template, contexts[kind], shown=shown)
+        problems.extend(inspect_document(data, name=name, context=contexts[kind]))
+        files[name] = data
+    raise_if_any(problems)
+    manifest = {
+        "draftkit_version": __version__,
+        "date": options.date.isoformat(),
+        "final": options.final,
+        "town": {
+            "name": profile.name,
+            "profile": str(town.path.relative_to(library.root)),
+            "profile_sha256": profile_hash(profile),
+        },
+        "clauses": [
+            {
+                "id": item.clause.value.id,
+                "version": item.clause.value.version,
+                "text_sha256": clause_text_hash(item.clause.value),
+            }
+            for item in rendered
+        ],
+        "templates": {
+            kind: {
+                "file": str(library.template_path(kind).relative_to(library.root)),
+                "sha256": file_hash(library.template_path(kind)),
+            }
+            for kind in docs
+        },
+        "documents": {kind: output_name(options.date, slug, kind) for kind in docs},
+    }
+    manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    files[output_name(options.date, slug, "manifest")] = manifest_bytes
+    return Draft(town=profile.name, files=files, manifest=manifest)
+
+
+def draft(
+    root: Path,
+    town_name: str,
+    *,
+    docs: tuple[str, ...] = DOCUMENT_KINDS,
+    options: DraftOptions,
+    out_dir: Path,
+    force: bool = False,
+) -> list[Path]:
+    """Draft a town's documents into ``out_dir``: the core of ``draftkit draft``.
+
+    Everything is loaded, checked, rendered and inspected in memory before the first
+    byte is written; then all files are written atomically, or none.
+
+    Returns:
+        The paths written, documents first and the manifest last.
+
+    Raises:
+        DraftkitError: any problem with the data, the templates or the output folder.
+    """
+    library = load_library(root)
+    result = prepare_draft(library, town_name, docs, options)
+    return write_files(out_dir, result.files, force=force)
+
+
+__all__ = ["DOCUMENT_KINDS", "Draft", "draft", "prepare_draft", "slugify"]

@@ -1,0 +1,97 @@
+"""The one family of errors draftkit raises for a user's mistake.
+
+Exceptions hold data and never print: the CLI decides how to show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+
+class DraftkitError(Exception):
+    """A problem the user can fix: bad data, a missing file, a refused action.
+
+    Args:
+        message: What is wrong, in plain words.
+        path: The file the problem is in, if any.
+        line: The 1-based line in ``path``, if known.
+        hint: What to do about it, if there is something useful to say.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    @property
+    def location(self) -> str:
+        """``path:line``, ``path`` or an empty string."""
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def __str__(self) -> str:
+        head = f"{self.location}: {self.message}" if self.location else self.message
+        return f"{head}\n  hint: {self.hint}" if self.hint else head
+
+
+class DataError(DraftkitError):
+    """Raised when a town profile, clause, glossary or loophole file is invalid."""
+
+
+class NotFoundError(DraftkitError):
+    """Raised when a named town, clause or file does not exist."""
+
+
+class TemplateProblem(DraftkitError):
+    """Raised when a Word template is broken or a value it needs is missing."""
+
+
+class RenderError(DraftkitError):
+    """Raised when a rendered document fails inspection (leftover tags, blanks)."""
+
+
+class OutputExistsError(DraftkitError):
+    """Raised when a draft would overwrite files and ``--force`` was not given."""
+
+
+class ProblemList(DraftkitError):
+    """Several problems found at once; raised after checking everything.
+
+    ``problems`` keeps each one so the CLI can list them all.
+    """
+
+    def __init__(self, problems: Sequence[DraftkitError]) -> None:
+        self.problems = list(problems)
+        files = {p.path for p in self.problems if p.path}
+        super().__init__(summarize(len(self.problems), len(files)))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        lines.append(self.message)
+        return "\n".join(lines)
+
+
+def summarize(problem_count: int, file_count: int) -> str:
+    """Say "3 problems in 2 files" with the right plurals."""
+    problems = f"{problem_count} problem{'s' if problem_count != 1 else ''}"
+    if file_count == 0:
+        return f"{problems} found"
+    return f"{problems} in {file_count} file{'s' if file_count != 1 else ''}"
+
+
+def raise_if_any(problems: Iterable[DraftkitError]) -> None:
+    """Raise one :class:`ProblemList` holding every problem, if there are any."""
+    found = list(problems)
+    if found:
+        raise ProblemList(found)

@@ -1,0 +1,115 @@
+"""Reading a rendered document back: its text view and the checks it must pass before
+it is written.
+
+The text view (one ``style | text`` line per paragraph, in reading order, with table
+cells, headers and footers) serves both the checks and the golden snapshots.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from draftkit.errors import DraftkitError, RenderError
+
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[\[|\]\]|\bNone\b|\bUndefined\b")
+"""Template syntax, placeholders and Python's None: none may survive rendering."""
+
+
+def open_document(data: bytes) -> DocumentObject:
+    """Open .docx bytes with python-docx.
+
+    Raises:
+        RenderError: the bytes are not a Word document python-docx can open.
+    """
+    try:
+        return Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise RenderError(f"the rendered document does not re-open: {exc}") from None
+
+
+def text_lines(data: bytes) -> list[str]:
+    """The document as ``style | text`` lines: header, body (tables cell by cell), footer."""
+    doc = open_document(data)
+    lines: list[str] = []
+    seen_parts: set[int] = set()
+    for section in doc.sections:
+        for label, part in (("header", section.header), ("footer", section.footer)):
+            if id(part._element) in seen_parts or part.is_linked_to_previous:
+                continue
+            seen_parts.add(id(part._element))
+            lines.extend(f"{label}: {line}" for line in _block_lines(part.iter_inner_content()))
+    body = list(_block_lines(doc.iter_inner_content()))
+    headers = [line for line in lines if line.startswith("header: ")]
+    footers = [line for line in lines if line.startswith("footer: ")]
+    return headers + body + footers
+
+
+def _block_lines(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                yield f"{_style(block)} | {_clean(block.text)}"
+        else:
+            for r, row in enumerate(block.rows, start=1):
+                for c, cell in enumerate(row.cells, start=1):
+                    for paragraph in cell.paragraphs:
+                        if paragraph.text.strip():
+                            yield f"cell {r}.{c} {_style(paragraph)} | {_clean(paragraph.text)}"
+
+
+def _style(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else "Normal"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def inspect_document(data: bytes, *, name: str, context: Mapping[str, Any]) -> list[DraftkitError]:
+    """Every problem in a rendered document; an empty list means it may be written.
+
+    Values from ``context`` are masked before the scan: a town legitimately named
+    ``{{ 7*7 }}`` or ``None`` is text the user gave, not a leftover tag.
+    """
+    try:
+        lines = text_lines(data)
+    except RenderError as exc:
+        return [RenderError(exc.message, path=name)]
+    values = sorted({v for v in _strings(context) if LEFTOVER.search(v)}, key=len, reverse=True)
+    problems: list[DraftkitError] = []
+    for line in lines:
+        scanned = line
+        for value in values:
+            scanned = scanned.replace(_clean(value), " ")
+        match = LEFTOVER.search(scanned)
+        if match:
+            problems.append(
+                RenderError(
+                    f"leftover {match.group(0)!r} in: {line[:120]}",
+                    path=name,
+                    hint="a template tag or value did not render; run `draftkit templates check`",
+                )
+            )
+    if not any(" | " in line and not line.startswith(("header", "footer")) for line in lines):
+        problems.append(RenderError("the rendered document has no text", path=name))
+    return problems
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)

@@ -1,0 +1,217 @@
+"""The project's data folders, loaded and validated in memory: towns, clauses, the
+loophole catalog, the glossary and the Word templates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document
+
+from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
+from draftkit.loading import Loaded, load
+from draftkit.models import (
+    ClauseModule,
+    Glossary,
+    GlossaryTerm,
+    Loophole,
+    LoopholeCatalog,
+    TownProfile,
+)
+from draftkit.naming import slugify
+
+LOOPHOLES_FILE = "loopholes.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE})
+
+TEMPLATE_FILES = {
+    "resolution": "council-resolution.docx",
+    "directive": "police-directive.docx",
+}
+"""Document kind -> template file name in ``resolutions/``."""
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything draftkit reads, validated. Build it with :func:`load_library`."""
+
+    root: Path
+    towns: dict[str, Loaded[TownProfile]] = field(default_factory=dict)
+    clauses: dict[str, Loaded[ClauseModule]] = field(default_factory=dict)
+    loopholes: Loaded[LoopholeCatalog] | None = None
+    glossary: Loaded[Glossary] | None = None
+
+    @property
+    def towns_dir(self) -> Path:
+        """``towns/`` under the root."""
+        return self.root / "towns"
+
+    @property
+    def clauses_dir(self) -> Path:
+        """``clauses/`` under the root."""
+        return self.root / "clauses"
+
+    @property
+    def templates_dir(self) -> Path:
+        """``resolutions/`` under the root."""
+        return self.root / "resolutions"
+
+    def template_path(self, doc: str) -> Path:
+        """The template file for a document kind (``resolution`` or ``directive``)."""
+        return self.templates_dir / TEMPLATE_FILES[doc]
+
+    def template_text(self, doc: str) -> str:
+        """The plain text a template prints on its own, tags removed (for defined terms)."""
+        path = self.template_path(doc)
+        if not path.exists():
+            return ""
+        return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
+
+    def loophole_list(self) -> tuple[Loophole, ...]:
+        """The loophole catalog in file order."""
+        return self.loopholes.value.loopholes if self.loopholes else ()
+
+    def terms(self) -> dict[str, GlossaryTerm]:
+        """Glossary terms keyed by their lowercase name."""
+        if self.glossary is None:
+            return {}
+        return {t.term.lower(): t for t in self.glossary.value.terms}
+
+    def town(self, name: str) -> Loaded[TownProfile]:
+        """Find a town by slug or name, case- and accent-insensitively.
+
+        Raises:
+            NotFoundError: no such town, with the closest names as a suggestion.
+        """
+        wanted = slugify(name)
+        if wanted in self.towns:
+            return self.towns[wanted]
+        for loaded in self.towns.values():
+            if slugify(loaded.value.name) == wanted or slugify(loaded.value.legal_name) == wanted:
+                return loaded
+        names = {slug: t.value.name for slug, t in self.towns.items()}
+        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+        hint = (
+            f"did you mean {_or_list([names[c] for c in close])}?"
+            if close
+            else "`draftkit towns list` shows the towns with a profile"
+        )
+        raise NotFoundError(f"no town profile named {name!r}", hint=hint)
+
+    def clause(self, clause_id: str) -> Loaded[ClauseModule]:
+        """Find a clause by id.
+
+        Raises:
+            NotFoundError: no such clause, with the closest ids as a suggestion.
+        """
+        if clause_id in self.clauses:
+            return self.clauses[clause_id]
+        raise NotFoundError(f"no clause with id {clause_id!r}", hint=self.clause_hint(clause_id))
+
+    def clause_hint(self, clause_id: str) -> str:
+        """A suggestion for a clause id that does not exist."""
+        close = difflib.get_close_matches(clause_id, list(self.clauses), n=3, cutoff=0.6)
+        if close:
+            return f"did you mean {_or_list(close)}?"
+        return "`draftkit clauses list` shows every clause id"
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+
+
+@functools.lru_cache(maxsize=16)
+def _docx_paragraph_texts(path: Path) -> tuple[str, ...]:
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        texts += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    return tuple(texts)
+
+
+def _or_list(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def load_library(root: Path) -> Library:
+    """Load and validate every data file under ``root``, all problems at once.
+
+    Cross-references between files are checked separately by
+    :func:`draftkit.checking.check_library`.
+
+    Raises:
+        ProblemList: every invalid file and field, each with path, line and hint.
+    """
+    problems: list[DraftkitError] = []
+    shown = _Display(root)
+    towns: dict[str, Loaded[TownProfile]] = {}
+    clauses: dict[str, Loaded[ClauseModule]] = {}
+
+    towns_dir, clauses_dir = root / "towns", root / "clauses"
+    for folder in (towns_dir, clauses_dir):
+        if not folder.is_dir():
+            problems.append(
+                DataError(
+                    "folder not found",
+                    path=shown(folder),
+                    hint="run draftkit from the project folder, or pass --root",
+                )
+            )
+    raise_if_any(problems)
+
+    for path in sorted(towns_dir.glob("*.yaml")):
+        town = _collect(problems, TownProfile, path, "town", shown)
+        if town is not None:
+            towns[path.stem] = town
+
+    for path in sorted(clauses_dir.glob("*.yaml")):
+        if path.name in CATALOG_FILES:
+            continue
+        clause = _collect(problems, ClauseModule, path, "clause", shown)
+        if clause is None:
+            continue
+        if clause.value.id != path.stem:
+            problems.append(
+                clause.error(
+                    ("id",),
+                    f"id {clause.value.id!r} does not match the file name",
+                    hint=f"rename the file to {clause.value.id}.yaml or set id: {path.stem}",
+                )
+            )
+            continue
+        clauses[clause.value.id] = clause
+
+    loopholes = _collect(
+        problems, LoopholeCatalog, clauses_dir / LOOPHOLES_FILE, "loopholes", shown
+    )
+    glossary = _collect(problems, Glossary, clauses_dir / GLOSSARY_FILE, "glossary", shown)
+    raise_if_any(problems)
+    return Library(root=root, towns=towns, clauses=clauses, loopholes=loopholes, glossary=glossary)
+
+
+class _Display:
+    """Shows paths relative to the project root, as a user would type them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __call__(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+def _collect(problems, model, path, schema_name, shown):  # type: ignore[no-untyped-def]
+    try:
+        return load(model, path, schema_name=schema_name, display=shown(path))
+    except ProblemList as many:
+        problems.extend(many.problems)
+    except DraftkitError as one:
+        problems.append(one)
+    return None

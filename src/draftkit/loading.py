@@ -1,0 +1,258 @@
+"""YAML file -> validated model, with every YAML and pydantic error turned into
+user text that names the file, the line and the field.
+
+pydantic knows nothing of YAML lines, so each file is also composed into its node tree
+and every error's ``loc`` is walked down that tree to the line it points at.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from draftkit.errors import DataError, DraftkitError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+Loc = Sequence[str | int]
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML file: its plain data and the node tree that knows line numbers."""
+
+    path: Path
+    shown: str
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The 1-based line of the value at ``loc``, or of its nearest existing parent."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            child = _child_node(node, part)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+    def key_line_of(self, loc: Loc) -> int | None:
+        """The line of the *key* at ``loc`` (for unknown keys), else as :meth:`line_of`."""
+        if not loc:
+            return self.line_of(loc)
+        parent = self.root
+        for part in loc[:-1]:
+            parent = _child_node(parent, part)
+        if isinstance(parent, yaml.MappingNode):
+            for key, _ in parent.value:
+                if key.value == loc[-1]:
+                    return int(key.start_mark.line) + 1
+        return self.line_of(loc)
+
+
+def _child_node(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return typing.cast(yaml.Node, value)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return typing.cast(yaml.Node, node.value[part])
+    return None
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[ModelT]):
+    """A validated model with the file it came from, for later error messages."""
+
+    value: ModelT
+    source: YamlDocument
+
+    @property
+    def path(self) -> Path:
+        """The file the model was read from."""
+        return self.source.path
+
+    def error(self, loc: Loc, message: str, hint: str | None = None) -> DataError:
+        """A :class:`DataError` pointing at ``loc`` in this file."""
+        field = format_loc(loc)
+        text = f"{field}: {message}" if field else message
+        return DataError(text, path=self.source.shown, line=self.source.line_of(loc), hint=hint)
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
+    """Parse one YAML file with safe-loader semantics only.
+
+    Aliases are refused outright: they are never needed in draftkit's files, and an
+    alias bomb would otherwise be expanded by validation.
+
+    Raises:
+        DataError: the file cannot be read, is not valid YAML, uses a tag the safe
+            loader refuses (``!!python/object``) or uses an alias.
+    """
+    shown = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError("file not found", path=shown) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"not UTF-8 text ({exc.reason})", path=shown, hint="save the file as UTF-8"
+        ) from None
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DataError(
+                    "YAML aliases (*name) are not allowed",
+                    path=shown,
+                    line=event.start_mark.line + 1,
+                    hint="write the value out in full where it is needed",
+                )
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or "invalid YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            hint = (
+                "draftkit files hold plain text, numbers, lists and mappings only; remove the tag"
+            )
+        else:
+            hint = "check the indentation and quoting on this line and the one before it"
+        raise DataError(f"not valid YAML: {problem}", path=shown, line=line, hint=hint) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"not valid YAML: {exc}", path=shown) from None
+    return YamlDocument(path=path, shown=shown, data=data, root=root)
+
+
+def validate(model: type[ModelT], document: YamlDocument, *, schema_name: str) -> Loaded[ModelT]:
+    """Validate a parsed file against ``model``, reporting every problem at once.
+
+    Raises:
+        ProblemList: one entry per pydantic error, each with its line and a hint.
+    """
+    from draftkit.errors import raise_if_any
+
+    if not isinstance(document.data, dict):
+        found = "an empty file" if document.data is None else type(document.data).__name__
+        raise DataError(
+            f"expected a mapping of fields, found {found}",
+            path=document.shown,
+            line=1,
+            hint=f"see `draftkit schema {schema_name}` for the fields this file needs",
+        )
+    try:
+        value = model.model_validate(document.data)
+    except ValidationError as exc:
+        raise_if_any(_describe(exc, model, document, schema_name))
+        raise AssertionError("unreachable") from exc
+    return Loaded(value=value, source=document)
+
+
+def load(
+    model: type[ModelT], path: Path, *, schema_name: str, display: str | None = None
+) -> Loaded[ModelT]:
+    """Read and validate one file."""
+    return validate(model, read_yaml(path, display=display), schema_name=schema_name)
+
+
+def format_loc(loc: Loc) -> str:
+    """``("police", "arrangement")`` -> ``police.arrangement``; ``(…, 2)`` -> ``…[2]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _describe(
+    exc: ValidationError, model: type[BaseModel], document: YamlDocument, schema_name: str
+) -> list[DraftkitError]:
+    problems: list[DraftkitError] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_fields(model, loc[:-1])
+            message = "unknown field"
+            hint = (
+                f"remove it or fix its spelling; allowed here: {', '.join(allowed)}"
+                if allowed
+                else "remove it or fix its spelling"
+            )
+            line = document.key_line_of(loc)
+        elif kind == "missing":
+            message = "required field is missing"
+            hint = f"add `{loc[-1]}:`; `draftkit schema {schema_name}` describes it"
+            line = document.line_of(loc)
+        else:
+            message = err["msg"]
+            if kind.startswith("string_pattern"):
+                message = f"{_show(err.get('input'))} does not have the required form"
+                hint = _pattern_hint(loc)
+            else:
+                hint = f"`draftkit schema {schema_name}` describes this field"
+            line = document.line_of(loc)
+        field = format_loc(loc)
+        problems.append(
+            DataError(
+                f"{field}: {message}" if field else message,
+                path=document.shown,
+                line=line,
+                hint=hint,
+            )
+        )
+    return problems
+
+
+def _show(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _pattern_hint(loc: Loc) -> str:
+    last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if last in {"version"}:
+        return "write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0"
+    return "use lowercase letters, digits and single hyphens, e.g. victim-witness-status"
+
+
+def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed at ``loc`` inside ``model``, following nested models."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap ``X | None``, ``tuple[X, ...]`` and the like down to a model class."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, tuple, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if inner is not None:
+                return inner
+    return None

@@ -1,0 +1,279 @@
+"""The shapes of draftkit's data files, as pydantic models. No I/O here.
+
+Every field has a description so that ``draftkit schema town|clause`` documents the
+YAML for the people who edit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Arrangement = Literal["municipal", "sheriff", "state_police"]
+"""How a municipality gets police services: its own department, a county sheriff
+contract, or the Vermont State Police alone."""
+
+ARRANGEMENTS: tuple[Arrangement, ...] = ("municipal", "sheriff", "state_police")
+
+MunicipalityKind = Literal["city", "town", "village"]
+
+
+def _fold_whitespace(text: str) -> str:
+    # YAML block scalars keep line breaks and trailing newlines; a clause paragraph is
+    # one paragraph of prose, so runs of whitespace mean one space. This also makes the
+    # text hash independent of how the YAML was wrapped.
+    return " ".join(text.split())
+
+
+Text = Annotated[str, AfterValidator(_fold_whitespace), StringConstraints(min_length=1)]
+"""A non-empty paragraph of prose; whitespace is folded to single spaces."""
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60),
+]
+"""A lowercase, hyphenated id such as ``victim-witness-status``."""
+
+Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- towns
+
+
+class GoverningBody(_Strict):
+    """The legislative body that adopts the resolution."""
+
+    name: Name = Field(
+        description='The body\'s name as it appears on its agendas, e.g. "City Council", '
+        '"Selectboard", "Board of Aldermen", "Board of Trustees".'
+    )
+    presiding_officer_title: Name = Field(
+        description='Title of the officer who signs adopted resolutions, e.g. "Mayor", '
+        '"Chair", "President".'
+    )
+    clerk_title: Name = Field(
+        description='Title of the officer who attests adopted resolutions, e.g. "City Clerk", '
+        '"Town Clerk".'
+    )
+    acts_by_resolution: bool = Field(
+        default=True,
+        description="Whether the body adopts written resolutions. draftkit drafts "
+        "resolutions only; a body that acts by motion alone is refused with a hint.",
+    )
+    source: str | None = Field(
+        default=None, description="Where these facts come from (URL, charter section)."
+    )
+
+
+class PoliceAgency(_Strict):
+    """Who polices the municipality and who adopts the agency's policy."""
+
+    arrangement: Arrangement = Field(
+        description="municipal: the municipality's own police department; sheriff: a "
+        "contract with the county sheriff; state_police: the Vermont State Police alone."
+    )
+    name: Name = Field(description='The agency\'s full name, e.g. "Burlington Police Department".')
+    head_title: Name = Field(description='Title of the agency head, e.g. "Chief of Police".')
+    policy_adopted_by: Name = Field(
+        description="Title of the official who adopts or amends the agency's policies: "
+        "usually the head, or the manager where 24 V.S.A. § 1931 gives the decision to a "
+        'town or city manager, e.g. "Chief of Police", "City Manager".'
+    )
+    body_may_direct: bool = Field(
+        description="true if the governing body may direct that official to adopt the "
+        "directive; false if it may only request it. The resolution says 'directs' or "
+        "'requests' accordingly."
+    )
+    directive_series: Name = Field(
+        default="Directive",
+        description='What the agency calls its written orders, e.g. "Department Directive", '
+        '"General Order".',
+    )
+    source: str | None = Field(
+        default=None, description="Where these facts come from (URL, dataset, ORI)."
+    )
+
+
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+]
+"""A date as precise as the source: ``2018``, ``2020-03`` or ``2020-03-09``."""
+
+
+class LocalAmendment(_Strict):
+    """A local change to the FIPP already adopted."""
+
+    date: PartialDate = Field(
+        description="When it was adopted, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD. "
+        "Quote it in YAML, e.g. '2018'."
+    )
+    description: Text = Field(
+        description="What was adopted, written to complete the recital "
+        "'WHEREAS, on <date>, ...', e.g. 'the City Council voted 11-1 to ...'."
+    )
+    source: str | None = Field(default=None, description="Where this is recorded.")
+
+
+class FippInForce(_Strict):
+    """The Fair and Impartial Policing Policy the agency follows today."""
+
+    model_version: Name = Field(
+        description="Which statewide model the policy follows, by the Criminal Justice "
+        'Council\'s effective date, e.g. "April 23, 2024".'
+    )
+    policy_title: Name = Field(
+        default="Fair and Impartial Policing Policy",
+        description="The title of the agency's policy as the agency names it.",
+    )
+    local_amendments: tuple[LocalAmendment, ...] = Field(
+        default=(), description="Local amendments already adopted, oldest first."
+    )
+
+
+class TownProfile(_Strict):
+    """A Vermont municipality: the facts a resolution and a directive need."""
+
+    name: Name = Field(description='The name people use, e.g. "Burlington".')
+    legal_name: Name = Field(
+        description='The municipality\'s legal style, e.g. "City of Burlington", "Town of Barre".'
+    )
+    kind: MunicipalityKind = Field(description="city, town or village.")
+    county: Name = Field(description='The county, without the word "County".')
+    governing_body: GoverningBody = Field(description="Who adopts the resolution.")
+    police: PoliceAgency = Field(description="Who polices the municipality.")
+    fipp: FippInForce = Field(description="The FIPP in force today.")
+    clauses: tuple[Identifier, ...] | None = Field(
+        default=None,
+        description="Clause ids to draft by default. Leave out to draft every clause "
+        "that applies to the policing arrangement.",
+    )
+    sources: tuple[str, ...] = Field(
+        default=(), description="Sources for the facts in this profile."
+    )
+
+
+# ------------------------------------------------------------------------- clauses
+
+
+class Loophole(_Strict):
+    """A gap in the statewide model that a local policy can close."""
+
+    id: Identifier = Field(description="Stable id, e.g. victim-witness-reporting.")
+    name: Name = Field(description="Short name for tables and headings.")
+    description: Text = Field(description="The loophole in plain language.")
+    source: Text = Field(description="Who names this loophole, with a citation or URL.")
+
+
+class LoopholeCatalog(_Strict):
+    """clauses/loopholes.yaml."""
+
+    loopholes: tuple[Loophole, ...] = Field(description="Every loophole, in catalog order.")
+
+
+class GlossaryTerm(_Strict):
+    """One defined term, written once and used by any clause that needs it."""
+
+    term: Name = Field(
+        description='The term as it appears in clause text, e.g. "Judicial warrant".'
+    )
+    definition: Text = Field(
+        description="The definition, completing the sentence '<term> means ...'. May use "
+        "template values such as {{ agency.name }}."
+    )
+    source: str | None = Field(default=None, description="Citation the definition relies on.")
+
+
+class Glossary(_Strict):
+    """clauses/glossary.yaml."""
+
+    terms: tuple[GlossaryTerm, ...] = Field(description="Every defined term.")
+
+
+class Citation(_Strict):
+    """A legal authority a clause relies on."""
+
+    cite: Name = Field(description='The citation, e.g. "20 V.S.A. § 2366(a)(1)".')
+    point: Text = Field(description="What the authority says that matters to this clause.")
+    url: str | None = Field(default=None, description="Where the text can be read.")
+
+
+class ResolutionText(_Strict):
+    """What a clause adds to the council resolution."""
+
+    whereas: tuple[Text, ...] = Field(
+        default=(),
+        description='Recitals, each completing "WHEREAS, ...". May use template values.',
+    )
+    resolved: tuple[Text, ...] = Field(
+        min_length=1,
+        description="Operative paragraphs, each a numbered RESOLVED paragraph. May use "
+        "template values.",
+    )
+
+
+class DirectiveSection(_Strict):
+    """What a clause adds to the police directive: one numbered procedures section."""
+
+    heading: Name = Field(description="Section heading in the directive.")
+    paragraphs: tuple[Text, ...] = Field(
+        min_length=1, description="Numbered paragraphs of the section. May use template values."
+    )
+
+
+class Change(_Strict):
+    """One entry of a clause's version history."""
+
+    version: Version = Field(description="The version this entry describes.")
+    date: dt.date = Field(description="When the version was made (YYYY-MM-DD).")
+    summary: Text = Field(description="What changed, for a reviewing lawyer.")
+
+
+class ClauseModule(_Strict):
+    """A reusable, loophole-closing clause: its text for each document and its provenance."""
+
+    id: Identifier = Field(description="Stable id; also the file name without .yaml.")
+    title: Name = Field(description="Short title for lists and headings.")
+    version: Version = Field(description="Semantic version: MAJOR.MINOR.PATCH.")
+    closes: tuple[Identifier, ...] = Field(
+        min_length=1, description="Ids of the loopholes (clauses/loopholes.yaml) this closes."
+    )
+    summary: Text = Field(description="What the clause does, in plain language.")
+    applies_to: tuple[Arrangement, ...] = Field(
+        min_length=1, description="Policing arrangements the clause applies to."
+    )
+    defined_terms: tuple[Name, ...] = Field(
+        default=(), description="Glossary terms the clause text uses."
+    )
+    resolution: ResolutionText = Field(description="Text added to the council resolution.")
+    directive: DirectiveSection = Field(description="Section added to the police directive.")
+    citations: tuple[Citation, ...] = Field(min_length=1, description="Authorities relied on.")
+    federal_state_note: Text = Field(
+        description="How the clause stays consistent with 8 U.S.C. §§ 1373 and 1644 and "
+        "Vermont law (for reviewing lawyers; not printed in drafts)."
+    )
+    requires: tuple[Identifier, ...] = Field(
+        default=(), description="Clause ids that must be drafted with this one."
+    )
+    conflicts: tuple[Identifier, ...] = Field(
+        default=(), description="Clause ids that must not be drafted with this one."
+    )
+    history: tuple[Change, ...] = Field(
+        min_length=1, description="Version history, newest first; the first entry is this version."
+    )
+
+    def template_texts(self) -> list[tuple[str, str]]:
+        """Every text a draft can contain, as (field path, template source) pairs."""
+        texts = [(f"resolution.whereas.{i}", t) for i, t in enumerate(self.resolution.whereas)]
+        texts += [(f"resolution.resolved.{i}", t) for i, t in enumerate(self.resolution.resolved)]
+        texts.append(("directive.heading", self.directive.heading))
+        texts += [(f"directive.paragraphs.{i}", t) for i, t in enumerate(self.directive.paragraphs)]
+        return texts

@@ -1,0 +1,54 @@
+"""Names people type and names of files: slugs and output file names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+DOCUMENT_SUFFIXES = {
+    "resolution": "council-resolution.docx",
+    "directive": "police-directive.docx",
+    "manifest": "manifest.json",
+}
+"""Document kind -> the end of its output file name."""
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ``text`` and strip accents and apostrophes, for matching names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.replace("'", "").replace("\u2019", "").casefold()
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """A safe, stable file-name part: ``"St. Albans City"`` -> ``st-albans-city``.
+
+    Always returns ASCII letters, digits and single hyphens; never empty.
+    """
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "unnamed"
+
+
+def output_name(date: dt.date, town_slug: str, kind: str) -> str:
+    """``2026-11-27-burlington-council-resolution.docx`` and its siblings."""
+    return f"{date.isoformat()}-{town_slug}-{DOCUMENT_SUFFIXES[kind]}"
+
+
+def long_date(date: dt.date) -> str:
+    """``November 27, 2026``: how a clerk writes a date on a resolution."""
+    return f"{date:%B} {date.day}, {date.year}"
+
+
+def when(partial: str) -> str:
+    """``2020-03-09`` -> ``on March 9, 2020``; ``2020-03`` -> ``in March 2020``;
+    ``2018`` -> ``in 2018``."""
+    parts = [int(p) for p in partial.split("-")]
+    if len(parts) == 3:
+        return "on " + long_date(dt.date(parts[0], parts[1], parts[2]))
+    if len(parts) == 2:
+        return f"in {dt.date(parts[0], parts[1], 1):%B} {parts[0]}"
+    return f"in {parts[0]}"

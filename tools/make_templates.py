@@ -1,0 +1,400 @@
+"""Scaffold the first versions of the Word templates in ``resolutions/``.
+
+The .docx files are the source of truth: clerks and lawyers edit them in Word. This
+script only records how the first versions (styles, page-number fields, tags) were
+made, so they can be rebuilt from scratch. It refuses to overwrite a template unless
+``--force`` is given, because that would throw away edits made in Word.
+
+Usage: python tools/make_templates.py [--force]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Inches, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "resolutions"
+FONT = "Times New Roman"
+
+
+def base_document() -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Inches(1))
+    section.top_margin, section.bottom_margin = Inches(1), Inches(0.9)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.line_spacing = 1.1
+    for name, size in (("Title", 14), ("Heading 1", 12), ("Heading 2", 12)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
+            rpr.append(fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts.get(qn(theme)) is not None:
+                del fonts.attrib[qn(theme)]
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+    title = styles["Title"]
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # The built-in Title style draws a blue rule under the text; a resolution has none.
+    ppr = title.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+    title.font.all_caps = False
+    title.element.get_or_add_rPr()
+    spacing = title.element.rPr.find(qn("w:spacing"))
+    if spacing is not None:
+        title.element.rPr.remove(spacing)
+
+    def paragraph_style(
+        name: str,
+        *,
+        indent: float = 0,
+        first: float = 0,
+        bold: bool = False,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+        keep: bool = False,
+        after: int = 8,
+    ) -> None:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.bold = bold
+        fmt = style.paragraph_format
+        fmt.left_indent = Inches(indent)
+        fmt.first_line_indent = Inches(first)
+        fmt.space_after = Pt(after)
+        fmt.keep_with_next = keep
+        if align is not None:
+            fmt.alignment = align
+
+    paragraph_style("Caption Line", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=2, keep=True)
+    paragraph_style("Recital", first=0.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style("Resolved", indent=0.5, first=-0.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style("Body Text Justified", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style("Lettered", indent=0.5, first=-0.35, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style("Definition", indent=0.35, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style("Signature Line", after=0, keep=True)
+    paragraph_style("Fill Line", after=6, keep=True)
+    paragraph_style("Draft Mark", align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True, after=0)
+    paragraph_style("Page Footer", align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    styles["Draft Mark"].font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
+    styles["Draft Mark"].font.size = Pt(10)
+    styles["Page Footer"].font.size = Pt(9)
+    numbered = styles["List Number"]
+    numbered.font.name = FONT
+    numbered.paragraph_format.space_after = Pt(8)
+    numbered.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # List styles suppress spacing between items ("contextual spacing"); numbered
+    # RESOLVED paragraphs read better with the same space as any other paragraph.
+    for spacing in numbered.element.get_or_add_pPr().findall(qn("w:contextualSpacing")):
+        spacing.getparent().remove(spacing)
+    return doc
+
+
+def add_field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when shown."""
+    run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>'))
+    run = paragraph.add_run()
+    run._r.append(
+        parse_xml(f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruction} </w:instrText>')
+    )
+    run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>'))
+    paragraph.add_run("1")
+    run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
+
+
+def header_and_footer(doc: Document, footer_prefix: str) -> None:
+    section = doc.sections[0]
+    header = section.header
+    first = header.paragraphs[0]
+    first.text = "{%p if not draft.final %}"
+    header.add_paragraph("{{ draft.label }}", style="Draft Mark")
+    header.add_paragraph("{%p endif %}")
+    footer = section.footer
+    para = footer.paragraphs[0]
+    para.style = doc.styles["Page Footer"]
+    para.add_run(footer_prefix + "Page ")
+    add_field(para, "PAGE")
+    para.add_run(" of ")
+    add_field(para, "NUMPAGES")
+
+
+def no_borders(table) -> None:
+    borders = parse_xml(
+        f"<w:tblBorders {nsdecls('w')}>"
+        + "".join(
+            f'<w:{side} w:val="nil"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + "</w:tblBorders>"
+    )
+    table._tbl.tblPr.append(borders)
+
+
+def resolution() -> Document:
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+    p = doc.add_paragraph
+    p("{{ town.legal_name|upper }}", style="Caption Line")
+    p("{{ body.name|upper }}", style="Caption Line")
+    p("RESOLUTION", style="Title")
+    p(
+        "Relating to Fair and Impartial Policing and Limits on Participation in Federal Civil "
+        "Immigration Enforcement",
+        style="Caption Line",
+    ).paragraph_format.space_after = Pt(14)
+    p("{%p if sponsor_line %}")
+    p("{{ sponsor_line }}", style="Body Text Justified")
+    p("{%p endif %}")
+    recitals = [
+        "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
+        "enforcement agency in Vermont to adopt a fair and impartial policing policy that "
+        "includes each component of the Vermont Criminal Justice Council's model policy; and",
+        "WHEREAS, the same subsection allows an agency to add restrictions on its members' "
+        "communication and involvement with federal immigration authorities and on "
+        "communications about citizenship or immigration status, so that the model policy "
+        "sets a minimum that a municipality may build on; and",
+        "WHEREAS, the {{ agency.name }} follows a {{ fipp.policy_title }} based on the "
+        "statewide model policy effective {{ fipp.model_version }}; and",
+    ]
+    for text in recitals:
+        p(text, style="Recital")
+    p("{%p for a in fipp.local_amendments %}")
+    p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
+    p("{%p endfor %}")
+    p("{%p for r in recitals %}")
+    p("WHEREAS, {{ r }}", style="Recital")
+    p("{%p endfor %}")
+    p(
+        "WHEREAS, residents who can contact the police without fear that the contact will "
+        "lead to immigration consequences for themselves or their families are more likely "
+        "to report crimes, come forward as witnesses and seek help, which makes the "
+        "{{ town.legal_name }} safer for everyone;",
+        style="Recital",
+    )
+    p(
+        "NOW, THEREFORE, BE IT RESOLVED by the {{ body.name }} of the {{ town.legal_name }} "
+        "as follows:",
+        style="Body Text Justified",
+    ).paragraph_format.keep_with_next = True
+    p(
+        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
+        "to amend the {{ agency.name }}'s {{ fipp.policy_title }} by adopting the directive "
+        "attached to this resolution as Exhibit A, and to keep in force every component of the "
+        "statewide model policy that the directive does not make more protective.",
+        style="List Number",
+    )
+    p("{%p for r in resolved %}")
+    p("{{ r }}", style="List Number")
+    p("{%p endfor %}")
+    p(
+        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
+        "to submit the amended policy to the Vermont Criminal Justice Council for the review "
+        "that 20 V.S.A. § 2366(b) provides, and to report to the {{ body.name }} in writing, "
+        "within 90 days after this resolution is adopted, on the policy's adoption, training "
+        "and implementation.",
+        style="List Number",
+    )
+    p(
+        "Nothing in this resolution or in the directive prohibits or restricts any official or "
+        "employee from sending to, or receiving from, a federal immigration authority "
+        "information regarding the citizenship or immigration status of any individual, to the "
+        "extent 8 U.S.C. §§ 1373 and 1644 protect that exchange.",
+        style="List Number",
+    )
+    p(
+        "If any provision of this resolution is held invalid, the remaining provisions continue "
+        "in effect.",
+        style="List Number",
+    )
+    p("This resolution shall take effect upon adoption.", style="Body Text Justified")
+    adopted = p(
+        "Adopted by the {{ body.name }} of the {{ town.legal_name }} on "
+        "____________________, 20____, by a vote of ____ in favor, ____ opposed, "
+        "____ abstaining and ____ absent.",
+        style="Fill Line",
+    )
+    adopted.paragraph_format.space_before = Pt(12)
+    adopted.paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=3, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    no_borders(table)
+    cells = [
+        ("\n\n______________________________", "\n\nAttest: ______________________________"),
+        ("{{ body.presiding_officer_title }}", "{{ body.clerk_title }}"),
+        ("{{ town.legal_name }}", "{{ town.legal_name }}"),
+    ]
+    for row, (left, right) in zip(table.rows, cells, strict=True):
+        row.cells[0].paragraphs[0].text = left
+        row.cells[1].paragraphs[0].text = right
+        for cell in row.cells:
+            cell.paragraphs[0].style = doc.styles["Signature Line"]
+    note = p(
+        "Attachment: Exhibit A \u2014 {{ agency.directive_series }}, \u201c{{ directive.title }}\u201d",
+        style="Body Text Justified",
+    )
+    note.paragraph_format.space_before = Pt(18)
+    return doc
+
+
+def directive() -> Document:
+    doc = base_document()
+    header_and_footer(doc, "{{ agency.name }} \u2014 {{ directive.number }} \u2014 ")
+    p = doc.add_paragraph
+    p("{{ agency.name|upper }}", style="Caption Line")
+    p("{{ agency.directive_series|upper }}", style="Title")
+    rows = [
+        ("Title", "{{ directive.title }}"),
+        ("Number", "{{ directive.number }}"),
+        (
+            "Amends",
+            "{{ fipp.policy_title }} (statewide model policy effective {{ fipp.model_version }})",
+        ),
+        (
+            "Authority",
+            "20 V.S.A. § 2366; resolution of the {{ body.name }} of the {{ town.legal_name }}",
+        ),
+        ("Effective", "On the date it is approved below"),
+        (
+            "Approved by",
+            "\n\n______________________________\n{{ agency.policy_adopted_by }}\n\nDate: ____________________",
+        ),
+    ]
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    widths = (Inches(1.5), Inches(5.0))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].width, row.cells[1].width = widths
+        row.cells[0].paragraphs[0].add_run(label).bold = True
+        row.cells[1].paragraphs[0].text = value
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+    p("1. PURPOSE", style="Heading 1")
+    p(
+        "This directive amends the {{ agency.name }}'s {{ fipp.policy_title }} by adding the "
+        "restrictions on Members' communication and involvement with federal immigration "
+        "authorities that 20 V.S.A. § 2366(a)(1) permits an agency to adopt. Every component "
+        "of the statewide model policy remains in force.",
+        style="Body Text Justified",
+    )
+    p("2. POLICY", style="Heading 1")
+    p(
+        "Enforcement of federal civil immigration law is the responsibility of the federal "
+        "government. The Agency shall not use its personnel, equipment, facilities, funds or "
+        "records for Civil immigration enforcement. Members shall provide every person the same "
+        "service and protection regardless of Immigration status. Where this directive and the "
+        "statewide model policy differ, the provision that gives the greater protection "
+        "governs.",
+        style="Body Text Justified",
+    )
+    p("3. DEFINITIONS", style="Heading 1")
+    p(
+        "In this directive, the following terms have the meanings given:",
+        style="Body Text Justified",
+    )
+    p("{%p for d in definitions %}")
+    p("\u201c{{ d.term }}\u201d means {{ d.definition }}", style="Definition")
+    p("{%p endfor %}")
+    p("4. PROCEDURES", style="Heading 1")
+    p("{%p for s in sections %}")
+    p("{{ s.number }} {{ s.heading }}", style="Heading 2")
+    p("{%p for para in s.paragraphs %}")
+    p("{{ para.label }}\t{{ para.text }}", style="Lettered")
+    p("{%p endfor %}")
+    p("{%p endfor %}")
+    p("5. LEGAL AUTHORITY", style="Heading 1")
+    p("{%p for c in citations %}")
+    p("{{ c.cite }}. {{ c.point }}", style="Definition")
+    p("{%p endfor %}")
+    p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
+    p(
+        "6.1\tNothing in this directive prohibits or restricts any Member from sending to, or "
+        "receiving from, a federal immigration authority information regarding the citizenship "
+        "or immigration status of any individual, to the extent 8 U.S.C. §§ 1373 and 1644 "
+        "protect that exchange.",
+        style="Lettered",
+    )
+    p(
+        "6.2\tThis directive does not permit any communication with, or involvement of, federal "
+        "immigration authorities beyond what the statewide model policy permits, as "
+        "20 V.S.A. § 2366(a)(1) requires.",
+        style="Lettered",
+    )
+    p(
+        "6.3\tIf a provision of this directive conflicts with a Vermont or federal statute, the "
+        "statute governs to the extent of the conflict. If a court holds any provision invalid, "
+        "the remaining provisions continue in effect.",
+        style="Lettered",
+    )
+    return doc
+
+
+NBSP = "\u00a0"
+
+
+def keep_citations_together(doc: Document) -> None:
+    """'20 V.S.A. § 2366' must not break after '§' or 'V.S.A.' at a line end."""
+    paragraphs = list(doc.paragraphs)
+    for table in doc.tables:
+        paragraphs += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            text = run.text
+            for mark in ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. "):
+                text = text.replace(mark, mark[:-1] + NBSP)
+            run.text = text
+
+
+def main(argv: list[str]) -> int:
+    force = "--force" in argv
+    OUT.mkdir(exist_ok=True)
+    for name, build in (
+        ("council-resolution.docx", resolution),
+        ("police-directive.docx", directive),
+    ):
+        target = OUT / name
+        if target.exists() and not force:
+            print(f"{target} exists; not overwritten (use --force to rebuild it)")
+            continue
+        document = build()
+        keep_citations_together(document)
+        document.save(target)
+        print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

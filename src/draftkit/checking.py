@@ -170,7 +170,7 @@ def _render_glossary(library: Library, town: Any) -> None:
 
 def check_templates(library: Library, contexts: list[dict[str, Any]]) -> list[DraftkitError]:
     """Lint every template against the values the towns provide."""
-    known = context_paths(contexts)
+    known = context_paths(contexts) if contexts else None
     problems: list[DraftkitError] = []
     for kind in TEMPLATE_FILES:
         path = library.template_path(kind)
@@ -180,6 +180,14 @@ def check_templates(library: Library, contexts: list[dict[str, Any]]) -> list[Dr
             continue
         problems.extend(lint_template(path, known, shown=shown))
     return problems
+
+
+def template_values(root: Path) -> list[str]:
+    """Every value name the Word templates may use, for people editing them."""
+    library = load_library(root)
+    town_problems, contexts = check_towns(library)
+    raise_if_any(town_problems)
+    return sorted(context_paths(contexts))
 
 
 def check_templates_only(root: Path) -> int:

@@ -27,6 +27,9 @@ def _reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except ProblemList as many:
+            if len(many.problems) == 1 and many.problems[0].path is None:
+                click.echo(f"error: {many.problems[0]}", err=True)
+                sys.exit(1)
             for problem in many.problems:
                 click.echo(str(problem), err=True)
             click.echo(f"error: {many.message}", err=True)
@@ -197,10 +200,15 @@ def templates() -> None:
 
 
 @templates.command("check")
+@click.option("--values", is_flag=True, help="List every value a template may use, then stop.")
 @click.pass_context
 @_reports_errors
-def templates_check(ctx: click.Context) -> None:
+def templates_check(ctx: click.Context, values: bool) -> None:
     """Lint the templates: split tags, unknown values, unbalanced blocks, tracked changes."""
+    if values:
+        for name in checking.template_values(_root(ctx)):
+            click.echo(name)
+        return
     count = checking.check_templates_only(_root(ctx))
     click.echo(f"All good: {count} templates")
 

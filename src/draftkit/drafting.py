@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit import __version__
+from draftkit.checking import check_clauses
 from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_document
@@ -121,6 +122,7 @@ def draft(
         DraftkitError: any problem with the data, the templates or the output folder.
     """
     library = load_library(root)
+    raise_if_any(check_clauses(library))
     result = prepare_draft(library, town_name, docs, options)
     return write_files(out_dir, result.files, force=force)
 

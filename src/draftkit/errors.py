@@ -72,7 +72,11 @@ class ProblemList(DraftkitError):
     """
 
     def __init__(self, problems: Sequence[DraftkitError]) -> None:
-        self.problems = list(problems)
+        # Files in the order first reported, lines ascending within each file.
+        first_seen: dict[str | None, int] = {}
+        for problem in problems:
+            first_seen.setdefault(problem.path, len(first_seen))
+        self.problems = sorted(problems, key=lambda p: (first_seen[p.path], p.line or 0))
         files = {p.path for p in self.problems if p.path}
         super().__init__(summarize(len(self.problems), len(files)))
 

@@ -115,7 +115,7 @@ class TextRenderer:
         except jinja2.UndefinedError as exc:
             raise owner.error(
                 loc,
-                f"unknown template value: {_undefined_name(exc)}",
+                f"unknown template value: {_full_name(source, _undefined_name(exc))}",
                 hint="available values: " + ", ".join(available_names(self.context)),
             ) from None
 
@@ -128,6 +128,12 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
         return attr.group(1)
     name = re.search(r"'([^']+)' is undefined", text)
     return name.group(1) if name else text
+
+
+def _full_name(source: str, name: str) -> str:
+    """``chief_name`` -> ``agency.chief_name`` as written in the template source."""
+    match = re.search(r"([A-Za-z_][\w.]*\.)?" + re.escape(name) + r"\b", source)
+    return match.group(0) if match else name
 
 
 def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) -> bytes:

@@ -49,8 +49,12 @@ def context_paths(contexts: Iterable[Mapping[str, Any]]) -> set[str]:
     return paths
 
 
-def lint_template(path: Path, known: set[str], *, shown: str) -> list[DraftkitError]:
-    """Every problem in one template; an empty list means it is fit to draft with."""
+def lint_template(path: Path, known: set[str] | None, *, shown: str) -> list[DraftkitError]:
+    """Every problem in one template; an empty list means it is fit to draft with.
+
+    ``known`` is every value name the towns provide; ``None`` when no town could be
+    rendered, and then names are not checked (the town problems come first).
+    """
     problems: list[DraftkitError] = []
     try:
         archive = zipfile.ZipFile(path)
@@ -108,7 +112,7 @@ def _split_tags(root: etree._Element, part: str, shown: str) -> list[DraftkitErr
     return problems
 
 
-def _syntax_and_names(path: Path, known: set[str], shown: str) -> list[DraftkitError]:
+def _syntax_and_names(path: Path, known: set[str] | None, shown: str) -> list[DraftkitError]:
     template = DocxTemplate(path)
     template.init_docx()
     env = make_environment(autoescape=True)
@@ -134,7 +138,7 @@ def _syntax_and_names(path: Path, known: set[str], shown: str) -> list[DraftkitE
                 )
             )
             continue
-        for name in sorted(_unknown_names(tree, known)):
+        for name in sorted(_unknown_names(tree, known) if known is not None else ()):
             problems.append(
                 TemplateProblem(
                     f"{label}: unknown value {{{{ {name} }}}}",

@@ -1,0 +1,56 @@
+"""Shared test helpers: project folders built from fixtures, CLI runs, snapshots."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from draftkit.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="Rewrite the golden text snapshots in tests/snapshots/ (review the diff).",
+    )
+
+
+@pytest.fixture
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-snapshots"))
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A project folder: the minimal valid fixture, the real templates, and then the
+    files of one bad-input fixture folder laid over it."""
+
+    def build(*overlays: str) -> Path:
+        root = tmp_path / "project"
+        shutil.copytree(FIXTURES / "valid", root)
+        shutil.copytree(REPO / "resolutions", root / "resolutions")
+        for overlay in overlays:
+            shutil.copytree(FIXTURES / overlay, root, dirs_exist_ok=True)
+        return root
+
+    return build
+
+
+def run(root: Path, *args: str) -> Result:
+    """Run the CLI against ``root`` as a user would, capturing stdout and stderr."""
+    return CliRunner().invoke(cli, ["--root", str(root), *args], obj={}, catch_exceptions=False)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove nothing changed."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

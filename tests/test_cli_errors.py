@@ -1,0 +1,184 @@
+"""Bad input: exact messages, exit code 1, nothing written, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, tree
+
+DRAFT = ("draft", "testville", "--date", "2026-11-27")
+
+CASES = {
+    "malformed-yaml": (
+        "towns/testville.yaml:7: not valid YAML: expected <block end>, but found "
+        "'<block mapping start>'\n"
+        "  hint: check the indentation and quoting on this line and the one before it\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "unknown-key": (
+        "towns/testville.yaml:13: police.chief_name: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: arrangement, name, head_title, "
+        "policy_adopted_by, body_may_direct, directive_series, source\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "wrong-type": (
+        "towns/testville.yaml:3: kind: Input should be 'city', 'town' or 'village'\n"
+        "  hint: `draftkit schema town` describes this field\n"
+        "towns/testville.yaml:14: police.body_may_direct: Input should be a valid boolean, "
+        "unable to interpret input\n"
+        "  hint: `draftkit schema town` describes this field\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "unknown-clause-id": (
+        "towns/testville.yaml:17: clauses[0]: no clause with id 'custody-rul'\n"
+        "  hint: did you mean custody-rule?\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "unknown-loophole": (
+        "clauses/custody-rule.yaml:4: closes[0]: unknown loophole 'custody-acess'\n"
+        "  hint: loopholes are listed in clauses/loopholes.yaml: custody-access\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "unknown-defined-term": (
+        "clauses/custody-rule.yaml:7: defined_terms[1]: unknown defined term 'Detainer'\n"
+        "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "missing-template-value": (
+        "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: "
+        "agency.chief_name (drafting for Testville)\n"
+        "  hint: available values: town.name, town.legal_name, town.kind, town.county, "
+        "body.name, body.presiding_officer_title, body.clerk_title, agency.name, "
+        "agency.head_title, agency.policy_adopted_by, agency.directive_series\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "python-tag": (
+        "towns/testville.yaml:1: not valid YAML: could not determine a constructor for the "
+        "tag 'tag:yaml.org,2002:python/object/apply:os.system'\n"
+        "  hint: draftkit files hold plain text, numbers, lists and mappings only; remove the tag\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "alias-bomb": (
+        "towns/testville.yaml:2: YAML aliases (*name) are not allowed\n"
+        "  hint: write the value out in full where it is needed\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "problems-in-two-files": (
+        "towns/testville.yaml:5: mayor: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
+        "governing_body, police, fipp, clauses, sources\n"
+        "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff' "
+        "or 'state_police'\n"
+        "  hint: `draftkit schema town` describes this field\n"
+        "clauses/custody-rule.yaml:3: version: 'one' does not have the required form\n"
+        "  hint: write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0\n"
+        "error: 3 problems in 2 files\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_check_reports_every_problem_exactly(make_project, case: str) -> None:
+    root = make_project(case)
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == CASES[case]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_draft_refuses_bad_input_and_writes_nothing(make_project, case: str) -> None:
+    root = make_project(case)
+    before = tree(root)
+    result = run(root, *DRAFT, "--out", str(root / "drafts"))
+    assert result.exit_code == 1
+    # The same words as `draftkit check`; a draft names no town, it drafts only one.
+    assert result.stderr == CASES[case].replace(" (drafting for Testville)", "")
+    assert tree(root) == before
+    assert not (root / "drafts").exists()
+
+
+def test_draft_unknown_clause_on_command_line(make_project) -> None:
+    root = make_project()
+    result = run(root, *DRAFT, "--clause", "custody-rul", "--out", str(root / "drafts"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: no clause with id 'custody-rul'\n  hint: did you mean custody-rule?\n"
+    )
+    assert not (root / "drafts").exists()
+
+
+def test_draft_town_that_does_not_exist_suggests_one(make_project) -> None:
+    root = make_project()
+    result = run(root, "draft", "testvile", "--out", str(root / "drafts"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: no town profile named 'testvile'\n  hint: did you mean Testville?\n"
+    )
+
+
+def test_draft_refuses_to_overwrite_without_force(make_project) -> None:
+    root = make_project()
+    out = root / "drafts"
+    first = run(root, *DRAFT, "--out", str(out))
+    assert first.exit_code == 0, first.output
+    before = tree(out)
+    second = run(root, *DRAFT, "--out", str(out))
+    assert second.exit_code == 1
+    names = ", ".join(
+        str(out / f"2026-11-27-testville-{suffix}")
+        for suffix in ("council-resolution.docx", "police-directive.docx", "manifest.json")
+    )
+    assert second.stderr == (
+        f"error: these files exist: {names}\n"
+        "  hint: pass --force to replace them, or --out to draft into another folder\n"
+    )
+    assert tree(out) == before
+    forced = run(root, *DRAFT, "--out", str(out), "--force")
+    assert forced.exit_code == 0
+
+
+def test_bad_date_is_a_usage_error(make_project) -> None:
+    root = make_project()
+    result = run(root, "draft", "testville", "--date", "27/11/2026")
+    assert result.exit_code == 2
+    assert "'27/11/2026' is not a date; write it as YYYY-MM-DD" in result.stderr
+
+
+def test_missing_folders_are_explained(tmp_path: Path) -> None:
+    result = run(tmp_path, "check")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "towns: folder not found\n"
+        "  hint: run draftkit from the project folder, or pass --root\n"
+        "clauses: folder not found\n"
+        "  hint: run draftkit from the project folder, or pass --root\n"
+        "error: 2 problems in 2 files\n"
+    )
+
+
+def test_template_with_unknown_value_is_refused(make_project, tmp_path: Path) -> None:
+    from docx import Document
+
+    root = make_project()
+    template = root / "resolutions" / "council-resolution.docx"
+    document = Document(str(template))
+    document.add_paragraph("Signed by {{ body.mayor_name }}")
+    document.save(str(template))
+    result = run(root, "templates", "check")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "resolutions/council-resolution.docx: body: unknown value {{ body.mayor_name }}\n"
+        "  hint: check the spelling; `draftkit templates check --values` lists every value\n"
+        "error: 1 problem in 1 file\n"
+    )
+    drafted = run(root, *DRAFT, "--out", str(root / "drafts"))
+    assert drafted.exit_code == 1
+    assert drafted.stderr.startswith(
+        "error: resolutions/council-resolution.docx: the template uses a value the town "
+        "profile lacks: mayor_name\n"
+    )
+    assert not (root / "drafts").exists()

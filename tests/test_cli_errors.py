@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import run, tree
 
 DRAFT = ("draft", "testville", "--date", "2026-11-27")

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
@@ -211,7 +210,8 @@ def resolution() -> Document:
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
         "to amend the {{ agency.name }}'s {{ fipp.policy_title }} by adopting the directive "
         "attached to this resolution as Exhibit A, and to keep in force every component of the "
-        "statewide model policy that the directive does not make more protective.",
+        "statewide model policy that the directive does not make more protective. Capitalized "
+        "terms in the paragraphs below have the meanings that the directive gives them.",
         style="List Number",
     )
     p("{%p for r in resolved %}")
@@ -305,7 +305,7 @@ def directive() -> Document:
     p("1. PURPOSE", style="Heading 1")
     p(
         "This directive amends the {{ agency.name }}'s {{ fipp.policy_title }} by adding the "
-        "restrictions on Members' communication and involvement with federal immigration "
+        "restrictions on Members' communication and involvement with Federal immigration "
         "authorities that 20 V.S.A. § 2366(a)(1) permits an agency to adopt. Every component "
         "of the statewide model policy remains in force.",
         style="Body Text Justified",
@@ -337,18 +337,18 @@ def directive() -> Document:
     p("{%p endfor %}")
     p("5. LEGAL AUTHORITY", style="Heading 1")
     p("{%p for c in citations %}")
-    p("{{ c.cite }}. {{ c.point }}", style="Definition")
+    p("{{ c }}", style="Definition")
     p("{%p endfor %}")
     p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
     p(
         "6.1\tNothing in this directive prohibits or restricts any Member from sending to, or "
-        "receiving from, a federal immigration authority information regarding the citizenship "
+        "receiving from, a Federal immigration authority information regarding the citizenship "
         "or immigration status of any individual, to the extent 8 U.S.C. §§ 1373 and 1644 "
         "protect that exchange.",
         style="Lettered",
     )
     p(
-        "6.2\tThis directive does not permit any communication with, or involvement of, federal "
+        "6.2\tThis directive does not permit any communication with, or involvement of, Federal "
         "immigration authorities beyond what the statewide model policy permits, as "
         "20 V.S.A. § 2366(a)(1) requires.",
         style="Lettered",

@@ -57,7 +57,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="draftkit", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="draftkit")
 @click.option(
     "--root",

@@ -93,7 +93,8 @@ def select_clauses(
                 DraftkitError(
                     f"clause {clause.id!r} does not apply to a town policed by "
                     f"{_ARRANGEMENT_WORDS[arrangement]}",
-                    hint=f"it applies to: {', '.join(_ARRANGEMENT_WORDS[a] for a in clause.applies_to)}",
+                    hint="it applies to: "
+                    + ", ".join(_ARRANGEMENT_WORDS[a] for a in clause.applies_to),
                 )
             )
         for needed in clause.requires:
@@ -246,26 +247,15 @@ def build_contexts(
     profile = town.value
     base = clause_context(profile)
     renderer = TextRenderer(profile)
-    glossary = library.terms()
-    definitions = [
-        {
-            "term": glossary[key].term,
-            "definition": typeset(
-                renderer.render(
-                    glossary[key].definition,
-                    library.glossary,
-                    ("terms", _term_index(library, key), "definition"),  # type: ignore[arg-type]
-                )
-            ),
-        }
-        for key in terms_used(
-            library, [r.clause for r in rendered], library.template_text("directive")
-        )
-    ]
-    citations: dict[str, str] = {}
-    for item in rendered:
-        for citation in item.clause.value.citations:
-            citations.setdefault(citation.cite, citation.point)
+    definitions = _definitions(
+        library,
+        renderer,
+        terms_used(library, [r.clause for r in rendered], library.template_text("directive")),
+    )
+    authorities = sorted(
+        {c.cite for item in rendered for c in item.clause.value.citations if c.role == "authority"},
+        key=_citation_order,
+    )
     draft = {
         "final": options.final,
         "date": long_date(options.date),
@@ -295,7 +285,7 @@ def build_contexts(
     directive = {
         **shared,
         "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
-        "definitions": sorted(definitions, key=lambda d: d["term"].lower()),
+        "definitions": definitions,
         "sections": [
             {
                 "number": f"4.{index}",
@@ -307,17 +297,34 @@ def build_contexts(
             }
             for index, item in enumerate(rendered, start=1)
         ],
-        "citations": [
-            {"cite": typeset(cite), "point": typeset(point)}
-            for cite, point in sorted(citations.items())
-        ],
+        "citations": [typeset(cite) for cite in authorities],
     }
     return {"resolution": resolution, "directive": directive}
 
 
-def _term_index(library: Library, key: str) -> int:
-    assert library.glossary is not None
-    return next(i for i, t in enumerate(library.glossary.value.terms) if t.term.lower() == key)
+def _citation_order(cite: str) -> tuple[int, str]:
+    # Vermont law first, then federal statutes and regulations, then anything else;
+    # numerically within each, so "8 U.S.C. § 1373" sorts before "8 U.S.C. § 1644".
+    rank = 0 if "V.S.A." in cite else 1 if ("U.S.C." in cite or "C.F.R." in cite) else 2
+    return rank, re.sub(r"\d+", lambda m: m.group(0).zfill(6), cite)
+
+
+def _definitions(library: Library, renderer: TextRenderer, keys: list[str]) -> list[dict[str, str]]:
+    """The glossary entries for ``keys``, rendered for the town, alphabetical."""
+    if library.glossary is None:
+        return []
+    entries = list(enumerate(library.glossary.value.terms))
+    out = [
+        {
+            "term": term.term,
+            "definition": typeset(
+                renderer.render(term.definition, library.glossary, ("terms", index, "definition"))
+            ),
+        }
+        for index, term in entries
+        if term.term.lower() in keys
+    ]
+    return sorted(out, key=lambda d: d["term"].lower())
 
 
 def _sponsor_line(sponsors: tuple[str, ...]) -> str:

@@ -84,7 +84,12 @@ def inspect_document(data: bytes, *, name: str, context: Mapping[str, Any]) -> l
         lines = text_lines(data)
     except RenderError as exc:
         return [RenderError(exc.message, path=name)]
-    values = sorted({v for v in _strings(context) if LEFTOVER.search(v)}, key=len, reverse=True)
+    # Templates may print a value through |upper, so its upper-case form is masked too.
+    values = sorted(
+        {form for v in _strings(context) if LEFTOVER.search(v) for form in (v, v.upper())},
+        key=len,
+        reverse=True,
+    )
     problems: list[DraftkitError] = []
     for line in lines:
         scanned = line

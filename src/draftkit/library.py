@@ -13,7 +13,7 @@ from pathlib import Path
 from docx import Document
 
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
-from draftkit.loading import Loaded, load
+from draftkit.loading import Loaded, ModelT, load
 from draftkit.models import (
     ClauseModule,
     Glossary,
@@ -207,7 +207,13 @@ class _Display:
             return str(path)
 
 
-def _collect(problems, model, path, schema_name, shown):  # type: ignore[no-untyped-def]
+def _collect(
+    problems: list[DraftkitError],
+    model: type[ModelT],
+    path: Path,
+    schema_name: str,
+    shown: _Display,
+) -> Loaded[ModelT] | None:
     try:
         return load(model, path, schema_name=schema_name, display=shown(path))
     except ProblemList as many:

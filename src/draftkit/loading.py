@@ -64,9 +64,12 @@ def _child_node(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
         for key, value in node.value:
             if key.value == str(part):
                 return typing.cast(yaml.Node, value)
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return typing.cast(yaml.Node, node.value[part])
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return typing.cast(yaml.Node, node.value[part])
     return None
 
 
@@ -114,14 +117,14 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
                 raise DataError(
                     "YAML aliases (*name) are not allowed",
                     path=shown,
-                    line=event.start_mark.line + 1,
+                    line=event.start_mark.line + 1 if event.start_mark else None,
                     hint="write the value out in full where it is needed",
                 )
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = int(mark.line) + 1 if mark is not None else None
         problem = exc.problem or "invalid YAML"
         if isinstance(exc, yaml.constructor.ConstructorError):
             hint = (

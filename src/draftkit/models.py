@@ -202,7 +202,14 @@ class Citation(_Strict):
     """A legal authority a clause relies on."""
 
     cite: Name = Field(description='The citation, e.g. "20 V.S.A. § 2366(a)(1)".')
-    point: Text = Field(description="What the authority says that matters to this clause.")
+    role: Literal["authority", "background"] = Field(
+        default="authority",
+        description="authority: a law the directive rests on, listed in its Legal Authority "
+        "section; background: a case, report or event for reviewing lawyers only.",
+    )
+    point: Text = Field(
+        description="What the source says that matters to this clause (for reviewing lawyers)."
+    )
     url: str | None = Field(default=None, description="Where the text can be read.")
 
 

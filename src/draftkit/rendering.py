@@ -151,7 +151,8 @@ def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) 
         raise TemplateProblem(
             f"template syntax error: {exc.message}{_near(exc)}",
             path=shown,
-            hint="open the template in Word and fix the tag; `draftkit templates check` lists every problem",
+            hint="open the template in Word and fix the tag; "
+            "`draftkit templates check` lists every problem",
         ) from None
     except MissingValue:
         raise TemplateProblem(

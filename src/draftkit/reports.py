@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.provenance import clause_text_hash
 
-SCHEMAS = {"town": TownProfile, "clause": ClauseModule}
+SCHEMAS: dict[str, type[BaseModel]] = {"town": TownProfile, "clause": ClauseModule}
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

@@ -80,7 +80,8 @@ def _tracked_changes(root: etree._Element, part: str, shown: str) -> list[Draftk
         return []
     return [
         TemplateProblem(
-            f"{_part_label(part)}: {count} tracked change{'s' if count != 1 else ''} left in the template",
+            f"{_part_label(part)}: {count} tracked change{'s' if count != 1 else ''} "
+            "left in the template",
             path=shown,
             hint="in Word, Review > Accept All Changes (or reject them), then save",
         )
@@ -103,10 +104,11 @@ def _split_tags(root: etree._Element, part: str, shown: str) -> list[DraftkitErr
             if runs > 1:
                 problems.append(
                     TemplateProblem(
-                        f"{_part_label(part)}, paragraph {number}: the tag {match.group(0)} is split "
-                        f"across {runs} runs",
+                        f"{_part_label(part)}, paragraph {number}: the tag "
+                        f"{match.group(0)} is split across {runs} runs",
                         path=shown,
-                        hint="select the whole tag, clear its formatting and type it again in one go",
+                        hint="select the whole tag, clear its formatting and type it "
+                        "again in one go",
                     )
                 )
     return problems
@@ -143,7 +145,8 @@ def _syntax_and_names(path: Path, known: set[str] | None, shown: str) -> list[Dr
                 TemplateProblem(
                     f"{label}: unknown value {{{{ {name} }}}}",
                     path=shown,
-                    hint="check the spelling; `draftkit templates check --values` lists every value",
+                    hint="check the spelling; "
+                    "`draftkit templates check --values` lists every value",
                 )
             )
     return problems

@@ -44,7 +44,7 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
                 stream.flush()
                 os.fsync(stream.fileno())
         for temp, target in staged:
-            os.replace(temp, target)
+            temp.replace(target)
     except OSError as exc:
         raise DraftkitError(f"cannot write into {out_dir}: {exc.strerror}") from None
     finally:

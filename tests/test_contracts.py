@@ -1,0 +1,81 @@
+"""Contracts over the real data folders and the CLI itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+import pytest
+from click.testing import CliRunner
+from tests.conftest import REPO
+
+from draftkit.checking import check
+from draftkit.cli import cli
+from draftkit.composing import DraftOptions
+from draftkit.drafting import DOCUMENT_KINDS, prepare_draft
+from draftkit.inspection import text_lines
+from draftkit.library import load_library
+
+LIBRARY = load_library(REPO)
+
+
+def test_the_real_library_checks_clean() -> None:
+    report = check(REPO)
+    assert report.towns == len(LIBRARY.towns) >= 2
+    assert report.clauses >= 5
+
+
+@pytest.mark.parametrize("town", sorted(LIBRARY.towns))
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_every_template_renders_for_every_town(town: str, kind: str) -> None:
+    draft = prepare_draft(LIBRARY, town, (kind,), DraftOptions(date=dt.date(2026, 11, 27)))
+    [data] = [d for name, d in draft.files.items() if name.endswith(".docx")]
+    text = "\n".join(text_lines(data))
+    profile = LIBRARY.towns[town].value
+    assert profile.legal_name in text
+    if kind == "resolution":
+        assert profile.governing_body.presiding_officer_title in text
+        assert profile.governing_body.clerk_title in text
+    else:
+        assert profile.police.name in text
+
+
+@pytest.mark.parametrize("town", sorted(LIBRARY.towns))
+def test_every_clause_a_town_asks_for_exists(town: str) -> None:
+    asked = LIBRARY.towns[town].value.clauses or ()
+    assert set(asked) <= set(LIBRARY.clauses)
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append(path)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, path))
+    return found
+
+
+COMMANDS = _commands(cli)
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
+def test_every_command_has_help_and_a_readme_entry(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"], obj={}, terminal_width=88)
+    assert result.exit_code == 0
+    command = cli
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    assert command.help, f"draftkit {' '.join(path)} has no help text"
+    readme = (REPO / "README.md").read_text()
+    block = f"$ draftkit {' '.join(path)} --help\n{result.output}"
+    assert block in readme, (
+        f"README.md must show the current `draftkit {' '.join(path)} --help`:\n{block}"
+    )
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines()[1:] if line.strip()]
+    assert commands == ["make draft", "make test"]

@@ -1,0 +1,114 @@
+"""Properties over generated input: any valid profile drafts valid documents; any name
+gives a safe, stable file name."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import FIXTURES, REPO
+
+from draftkit.composing import DraftOptions
+from draftkit.drafting import prepare_draft
+from draftkit.inspection import text_lines
+from draftkit.library import Library, load_library
+from draftkit.loading import Loaded, YamlDocument
+from draftkit.models import TownProfile
+from draftkit.naming import slugify
+
+# Letters with accents, digits, spaces and the characters XML and quoting care about.
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -.,&<>\"'")
+        + list("éèàçñüÉÀÇÑÜøåßœ’")
+    ),
+    min_size=1,
+    max_size=120,
+).filter(lambda s: s.strip() != "")
+
+
+def _library() -> Library:
+    root = Path(tempfile.mkdtemp(prefix="draftkit-prop-"))
+    shutil.copytree(FIXTURES / "valid", root, dirs_exist_ok=True)
+    shutil.copytree(REPO / "resolutions", root / "resolutions")
+    return load_library(root)
+
+
+LIBRARY = _library()
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> TownProfile:
+    return TownProfile.model_validate(
+        {
+            "name": draw(TEXT),
+            "legal_name": draw(TEXT),
+            "kind": draw(st.sampled_from(["city", "town", "village"])),
+            "county": draw(TEXT),
+            "governing_body": {
+                "name": draw(TEXT),
+                "presiding_officer_title": draw(TEXT),
+                "clerk_title": draw(TEXT),
+            },
+            "police": {
+                "arrangement": "municipal",
+                "name": draw(TEXT),
+                "head_title": draw(TEXT),
+                "policy_adopted_by": draw(TEXT),
+                "body_may_direct": draw(st.booleans()),
+                "directive_series": draw(TEXT),
+            },
+            "fipp": {
+                "model_version": draw(TEXT),
+                "local_amendments": [
+                    {"date": "2020-03-09", "description": draw(TEXT)}
+                    for _ in range(draw(st.integers(0, 2)))
+                ],
+            },
+        }
+    )
+
+
+def _with_town(profile: TownProfile) -> Library:
+    source = YamlDocument(
+        path=LIBRARY.root / "towns" / "generated.yaml",
+        shown="towns/generated.yaml",
+        data={},
+        root=None,
+    )
+    return dataclasses.replace(LIBRARY, towns={"generated": Loaded(value=profile, source=source)})
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles(), st.lists(TEXT, max_size=3), st.booleans())
+def test_any_valid_profile_drafts_clean_documents(
+    profile: TownProfile, sponsors: list[str], final: bool
+) -> None:
+    options = DraftOptions(date=dt.date(2026, 11, 27), final=final, sponsors=tuple(sponsors))
+    draft = prepare_draft(_with_town(profile), "generated", ("resolution", "directive"), options)
+    documents = {name: data for name, data in draft.files.items() if name.endswith(".docx")}
+    assert len(documents) == 2
+    for name, data in documents.items():
+        text = "\n".join(text_lines(data))  # re-opens with python-docx
+        assert _flat(profile.legal_name) in text, name
+        assert not re.search(r"\{\{|\{%|\[\[", text)
+        assert ("DRAFT" in text.split("\n")[0]) is (not final)
+
+
+@given(st.text(max_size=200))
+def test_any_name_gives_a_safe_stable_file_name(name: str) -> None:
+    slug = slugify(name)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*|unnamed", slug)
+    assert len(slug) <= 60
+    assert slugify(name) == slug
+    assert slugify(slug) == slug

@@ -1,0 +1,41 @@
+"""Golden text snapshots of the real towns' documents: one `style | text` line per
+paragraph or table cell. Update with `make snapshots` (pytest --update-snapshots)
+and review the diff like any other change to legal text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+
+from draftkit.composing import DraftOptions
+from draftkit.drafting import DOCUMENT_KINDS, prepare_draft
+from draftkit.inspection import text_lines
+from draftkit.library import load_library
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+LIBRARY = load_library(REPO)
+OPTIONS = DraftOptions(date=dt.date(2026, 11, 27), sponsors=("Councilor A. Example",))
+
+
+@pytest.mark.parametrize("town", ["burlington", "winooski"])
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_document_matches_its_snapshot(town: str, kind: str, update_snapshots: bool) -> None:
+    draft = prepare_draft(LIBRARY, town, (kind,), OPTIONS)
+    [data] = [d for name, d in draft.files.items() if name.endswith(".docx")]
+    text = "\n".join(text_lines(data)) + "\n"
+    golden = SNAPSHOTS / f"{town}-{kind}.txt"
+    if update_snapshots:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no snapshot yet: run `make snapshots` and review {golden}"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_final_drafts_have_no_draft_header() -> None:
+    options = DraftOptions(date=dt.date(2026, 11, 27), final=True)
+    draft = prepare_draft(LIBRARY, "burlington", DOCUMENT_KINDS, options)
+    for name, data in draft.files.items():
+        if name.endswith(".docx"):
+            assert not any("DRAFT" in line for line in text_lines(data)), name

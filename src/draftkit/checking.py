@@ -41,10 +41,14 @@ class CheckReport:
 
     def summary(self) -> str:
         """``All good: 2 towns, 5 clauses, ...``."""
-        return (
-            f"All good: {self.towns} towns, {self.clauses} clauses, {self.loopholes} loopholes, "
-            f"{self.terms} defined terms, {self.templates} templates"
+        counts = (
+            (self.towns, "town"),
+            (self.clauses, "clause"),
+            (self.loopholes, "loophole"),
+            (self.terms, "defined term"),
+            (self.templates, "template"),
         )
+        return "All good: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
 
 
 def check(root: Path) -> CheckReport:

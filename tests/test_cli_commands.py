@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import run
 
 from draftkit.errors import DraftkitError
 from draftkit.writing import write_files
-
-from tests.conftest import run
 
 
 def test_towns_list(make_project) -> None:
@@ -41,16 +40,20 @@ def test_clauses_list_and_show(make_project) -> None:
     )
     shown = run(root, "clauses", "show", "custody-rule")
     assert shown.exit_code == 0
-    assert shown.stdout.startswith("Custody access (custody-rule 1.0.0)\nfile: clauses/custody-rule.yaml\n")
+    assert shown.stdout.startswith(
+        "Custody access (custody-rule 1.0.0)\nfile: clauses/custody-rule.yaml\n"
+    )
     assert "Closes: custody-access (Access to people in custody)" in shown.stdout
     missing = run(root, "clauses", "show", "custody")
     assert missing.exit_code == 1
-    assert missing.stderr == "error: no clause with id 'custody'\n  hint: did you mean custody-rule?\n"
+    assert (
+        missing.stderr == "error: no clause with id 'custody'\n  hint: did you mean custody-rule?\n"
+    )
 
 
 @pytest.mark.parametrize("kind", ["town", "clause"])
 def test_schema_documents_every_field(kind: str) -> None:
-    result = run(Path("."), "schema", kind)
+    result = run(Path(), "schema", kind)
     schema = json.loads(result.stdout)
     assert schema["additionalProperties"] is False
 

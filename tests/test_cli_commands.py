@@ -16,8 +16,9 @@ def test_towns_list(make_project) -> None:
     result = run(make_project(), "towns", "list")
     assert result.exit_code == 0
     assert result.stdout == (
-        "TOWN       NAME       KIND  COUNTY   POLICING\n"
-        "testville  Testville  town  Addison  municipal\n"
+        "TOWN       NAME       KIND  COUNTY   POLICING   PROFILE\n"
+        "testville  Testville  town  Addison  municipal  yes\n"
+        "1 municipality\n"
     )
 
 
@@ -26,7 +27,7 @@ def test_towns_show(make_project) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:3] == [
         "Town of Testville (town, Addison County)",
-        "  profile:            towns/testville.yaml",
+        "  facts from:         towns/testville.yaml",
         "  governing body:     Selectboard",
     ]
 

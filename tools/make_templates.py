@@ -103,6 +103,9 @@ def base_document() -> Document:
     paragraph_style("Fill Line", after=6, keep=True)
     paragraph_style("Draft Mark", align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True, after=0)
     paragraph_style("Page Footer", align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    paragraph_style("Notice", align=WD_ALIGN_PARAGRAPH.CENTER, after=10)
+    styles["Notice"].font.italic = True
+    styles["Notice"].font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
     styles["Draft Mark"].font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
     styles["Draft Mark"].font.size = Pt(10)
     styles["Page Footer"].font.size = Pt(9)
@@ -115,6 +118,13 @@ def base_document() -> Document:
     for spacing in numbered.element.get_or_add_pPr().findall(qn("w:contextualSpacing")):
         spacing.getparent().remove(spacing)
     return doc
+
+
+def notice(doc: Document) -> None:
+    """A visible note when a draft was built from registry defaults, not a profile."""
+    doc.add_paragraph("{%p if draft.notice %}")
+    doc.add_paragraph("{{ draft.notice }}", style="Notice")
+    doc.add_paragraph("{%p endif %}")
 
 
 def add_field(paragraph, instruction: str) -> None:
@@ -172,6 +182,7 @@ def resolution() -> Document:
         "Immigration Enforcement",
         style="Caption Line",
     ).paragraph_format.space_after = Pt(14)
+    notice(doc)
     p("{%p if sponsor_line %}")
     p("{{ sponsor_line }}", style="Body Text Justified")
     p("{%p endif %}")
@@ -273,6 +284,7 @@ def directive() -> Document:
     p = doc.add_paragraph
     p("{{ agency.name|upper }}", style="Caption Line")
     p("{{ agency.directive_series|upper }}", style="Title")
+    notice(doc)
     rows = [
         ("Title", "{{ directive.title }}"),
         ("Number", "{{ directive.number }}"),

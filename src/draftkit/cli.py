@@ -14,6 +14,7 @@ import click
 
 from draftkit import __version__, checking, drafting, reports
 from draftkit.composing import DraftOptions
+from draftkit.defaults import POLICING_CHOICES, Policing
 from draftkit.errors import DraftkitError, ProblemList
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -114,6 +115,14 @@ def cli(ctx: click.Context, root: Path) -> None:
     help="Folder to write into.",
 )
 @click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.option(
+    "--policing",
+    type=click.Choice(sorted(POLICING_CHOICES)),
+    help="Who polices the town, when it has no profile and the registry does not say.",
+)
+@click.option(
+    "--agency", metavar="NAME", help="The police agency's name, for a town without a profile."
+)
 @click.pass_context
 @_reports_errors
 def draft(
@@ -126,11 +135,23 @@ def draft(
     final: bool,
     out: Path,
     force: bool,
+    policing: str | None,
+    agency: str | None,
 ) -> None:
-    """Draft TOWN's council resolution and police directive into --out."""
+    """Draft TOWN's council resolution and police directive into --out.
+
+    TOWN is any Vermont municipality: one with a profile in towns/, or any other by
+    name ("Hinesburg", "Barre City", "Village of Woodstock"), from the registry.
+    """
     docs = drafting.DOCUMENT_KINDS if doc == "all" else (doc,)
     options = DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
-    written = drafting.draft(_root(ctx), town, docs=docs, options=options, out_dir=out, force=force)
+    said = Policing(
+        arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
+        agency=agency,
+    )
+    written = drafting.draft(
+        _root(ctx), town, docs=docs, options=options, out_dir=out, force=force, policing=said
+    )
     for path in written:
         click.echo(f"wrote {path}")
 
@@ -156,11 +177,25 @@ def towns() -> None:
 
 
 @towns.command("list")
+@click.option("--county", metavar="NAME", help="Only this county.")
+@click.option(
+    "--kind",
+    type=click.Choice(["city", "town", "village", "unorganized", "gore", "grant"]),
+    help="Only this kind of municipality.",
+)
+@click.option(
+    "--police", type=click.Choice(reports.POLICE_FILTERS), help="Only this policing arrangement."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 @_reports_errors
-def towns_list(ctx: click.Context) -> None:
-    """List the towns that have a profile in towns/."""
-    click.echo(reports.towns_table(_root(ctx)))
+def towns_list(
+    ctx: click.Context, county: str | None, kind: str | None, police: str | None, as_json: bool
+) -> None:
+    """List every Vermont municipality, and whether it has a profile in towns/."""
+    click.echo(
+        reports.towns_table(_root(ctx), county=county, kind=kind, police=police, as_json=as_json)
+    )
 
 
 @towns.command("show")
@@ -168,7 +203,7 @@ def towns_list(ctx: click.Context) -> None:
 @click.pass_context
 @_reports_errors
 def towns_show(ctx: click.Context, name: str) -> None:
-    """Show every fact of one town's profile."""
+    """Show every fact about one municipality, and where each came from."""
     click.echo(reports.town_details(_root(ctx), name))
 
 

@@ -242,6 +242,8 @@ def build_contexts(
     town: Loaded[TownProfile],
     rendered: list[RenderedClause],
     options: DraftOptions,
+    *,
+    notice: str = "",
 ) -> dict[str, dict[str, Any]]:
     """The values each template prints, by document kind."""
     profile = town.value
@@ -261,6 +263,7 @@ def build_contexts(
         "date": long_date(options.date),
         "year": str(options.date.year),
         "label": f"DRAFT \u2014 {long_date(options.date)}",
+        "notice": notice,
     }
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"

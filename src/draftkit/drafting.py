@@ -10,6 +10,7 @@ from typing import Any
 from draftkit import __version__
 from draftkit.checking import check_clauses
 from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.defaults import Policing
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_document
 from draftkit.library import Library, load_library
@@ -30,8 +31,18 @@ class Draft:
     manifest: dict[str, Any]
 
 
+_NOT_YET = {
+    "sheriff": "a county sheriff under contract (the sheriff request and contract addendum)",
+    "state_police": "the Vermont State Police alone (the town-policy resolution)",
+}
+
+
 def prepare_draft(
-    library: Library, town_name: str, docs: tuple[str, ...], options: DraftOptions
+    library: Library,
+    town_name: str,
+    docs: tuple[str, ...],
+    options: DraftOptions,
+    policing: Policing | None = None,
 ) -> Draft:
     """Build every requested document in memory and inspect it.
 
@@ -39,8 +50,15 @@ def prepare_draft(
         DraftkitError: unknown town or clause, a clause that does not apply, a template
             value the profile lacks, or a rendered document that fails inspection.
     """
-    town = library.town(town_name)
+    resolved = library.resolve_town(town_name, policing)
+    town = resolved.loaded
     profile = town.value
+    if profile.police.arrangement in _NOT_YET:
+        raise DraftkitError(
+            f"draftkit cannot yet draft the instruments for a town policed by "
+            f"{_NOT_YET[profile.police.arrangement]}",
+            hint="these instruments are planned; until then, ask the coalition for help",
+        )
     if not profile.governing_body.acts_by_resolution:
         raise town.error(
             ("governing_body", "acts_by_resolution"),
@@ -49,8 +67,15 @@ def prepare_draft(
         )
     clauses = select_clauses(library, town, options.clause_ids)
     rendered = render_clauses(profile, clauses)
-    contexts = build_contexts(library, town, rendered, options)
-    slug = town.path.stem
+    notice = (
+        f"Prepared from registry defaults, not a confirmed profile: confirm the "
+        f"{profile.governing_body.name}, the officers' titles and the police agency "
+        f"before filing."
+        if resolved.from_defaults
+        else ""
+    )
+    contexts = build_contexts(library, town, rendered, options, notice=notice)
+    slug = resolved.slug
     files: dict[str, bytes] = {}
     problems: list[DraftkitError] = []
     for kind in docs:
@@ -77,6 +102,7 @@ def prepare_draft(
         "town": {
             "name": profile.name,
             "profile": str(town.path.relative_to(library.root)),
+            "from_defaults": resolved.from_defaults,
             "profile_sha256": profile_hash(profile),
         },
         "clauses": [
@@ -109,6 +135,7 @@ def draft(
     options: DraftOptions,
     out_dir: Path,
     force: bool = False,
+    policing: Policing | None = None,
 ) -> list[Path]:
     """Draft a town's documents into ``out_dir``: the core of ``draftkit draft``.
 
@@ -123,7 +150,7 @@ def draft(
     """
     library = load_library(root)
     raise_if_any(check_clauses(library))
-    result = prepare_draft(library, town_name, docs, options)
+    result = prepare_draft(library, town_name, docs, options, policing)
     return write_files(out_dir, result.files, force=force)
 
 

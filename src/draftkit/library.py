@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docx import Document
 
+from draftkit.defaults import DEFAULTS_FILE, GovernanceDefaults, Policing, default_profile
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.loading import Loaded, ModelT, load
 from draftkit.models import (
@@ -23,6 +24,10 @@ from draftkit.models import (
     TownProfile,
 )
 from draftkit.naming import slugify
+from draftkit.registry import REGISTRY_FILE, Registry, load_registry
+
+TOWN_DATA_FILES = frozenset({"defaults.yaml"})
+"""YAML files in towns/ that are not town profiles."""
 
 LOOPHOLES_FILE = "loopholes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -36,6 +41,15 @@ TEMPLATE_FILES = {
 
 
 @dataclass(frozen=True)
+class ResolvedTown:
+    """The profile a draft is built from, and whether it came from defaults alone."""
+
+    loaded: Loaded[TownProfile]
+    slug: str
+    from_defaults: bool
+
+
+@dataclass(frozen=True)
 class Library:
     """Everything draftkit reads, validated. Build it with :func:`load_library`."""
 
@@ -44,6 +58,8 @@ class Library:
     clauses: dict[str, Loaded[ClauseModule]] = field(default_factory=dict)
     loopholes: Loaded[LoopholeCatalog] | None = None
     glossary: Loaded[Glossary] | None = None
+    registry: Registry | None = None
+    defaults: Loaded[GovernanceDefaults] | None = None
 
     @property
     def towns_dir(self) -> Path:
@@ -101,6 +117,41 @@ class Library:
             else "`draftkit towns list` shows the towns with a profile"
         )
         raise NotFoundError(f"no town profile named {name!r}", hint=hint)
+
+    def resolve_town(self, name: str, policing: Policing | None = None) -> ResolvedTown:
+        """The profile to draft with: a town's own profile, or one built from the
+        registry and defaults for any organized Vermont municipality.
+
+        Raises:
+            NotFoundError: no such municipality (with suggestions), or the name is
+                ambiguous (with each choice).
+            DraftkitError: the place cannot adopt a resolution, or its policing is unknown.
+        """
+        policing = policing or Policing()
+        try:
+            loaded = self.town(name)
+        except NotFoundError:
+            if self.registry is None or self.defaults is None:
+                raise
+            municipality = self.registry.find(name)
+            slug = self.registry.slug(municipality)
+            loaded = self.towns.get(slug) or next(
+                (
+                    t
+                    for t in self.towns.values()
+                    if t.value.name == municipality.name and t.value.kind == municipality.kind
+                ),
+                None,
+            )  # type: ignore[assignment]
+            if loaded is None:
+                built = default_profile(self.registry, municipality, self.defaults.value, policing)
+                return ResolvedTown(loaded=built, slug=slug, from_defaults=True)
+        if policing.arrangement is not None or policing.agency is not None:
+            raise DraftkitError(
+                f"{loaded.source.shown} already says who polices {loaded.value.name}",
+                hint="edit the profile instead of passing --policing or --agency",
+            )
+        return ResolvedTown(loaded=loaded, slug=loaded.path.stem, from_defaults=False)
 
     def clause(self, clause_id: str) -> Loaded[ClauseModule]:
         """Find a clause by id.
@@ -165,6 +216,8 @@ def load_library(root: Path) -> Library:
     raise_if_any(problems)
 
     for path in sorted(towns_dir.glob("*.yaml")):
+        if path.name in TOWN_DATA_FILES:
+            continue
         town = _collect(problems, TownProfile, path, "town", shown)
         if town is not None:
             towns[path.stem] = town
@@ -190,8 +243,23 @@ def load_library(root: Path) -> Library:
         problems, LoopholeCatalog, clauses_dir / LOOPHOLES_FILE, "loopholes", shown
     )
     glossary = _collect(problems, Glossary, clauses_dir / GLOSSARY_FILE, "glossary", shown)
+    registry = defaults = None
+    if (towns_dir / REGISTRY_FILE).exists():
+        try:
+            registry = load_registry(towns_dir)
+        except DraftkitError as problem:
+            problems.append(problem)
+        defaults = _collect(problems, GovernanceDefaults, towns_dir / DEFAULTS_FILE, "town", shown)
     raise_if_any(problems)
-    return Library(root=root, towns=towns, clauses=clauses, loopholes=loopholes, glossary=glossary)
+    return Library(
+        root=root,
+        towns=towns,
+        clauses=clauses,
+        loopholes=loopholes,
+        glossary=glossary,
+        registry=registry,
+        defaults=defaults,
+    )
 
 
 class _Display:

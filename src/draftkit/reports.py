@@ -8,9 +8,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from draftkit.errors import DraftkitError
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
+from draftkit.naming import fold
 from draftkit.provenance import clause_text_hash
+from draftkit.registry import Municipality
 
 SCHEMAS: dict[str, type[BaseModel]] = {"town": TownProfile, "clause": ClauseModule}
 
@@ -24,45 +27,142 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def towns_table(root: Path) -> str:
-    """``draftkit towns list``: one line per town profile."""
+POLICE_FILTERS = ("municipal", "sheriff", "state", "unknown")
+
+
+def _registry_policing(status: str) -> str:
+    if status == "own" or status.startswith(("shared:", "see_parent_town")):
+        return "municipal"
+    return "unknown"
+
+
+def towns_table(
+    root: Path,
+    *,
+    county: str | None = None,
+    kind: str | None = None,
+    police: str | None = None,
+    as_json: bool = False,
+) -> str:
+    """``draftkit towns list``: every Vermont municipality, or the profiles alone when
+    the project has no registry, filtered as asked."""
     library = load_library(root)
-    rows = [
-        (slug, t.value.name, t.value.kind, t.value.county, t.value.police.arrangement)
-        for slug, t in sorted(library.towns.items())
+    by_name: dict[tuple[str, str], tuple[str, TownProfile | None]] = {
+        (t.value.name, t.value.kind): (slug, t.value) for slug, t in library.towns.items()
+    }
+    entries: list[dict[str, str]] = []
+    if library.registry is not None:
+        for m in library.registry.rows:
+            slug, profile = by_name.pop((m.name, m.kind), (library.registry.slug(m), None))
+            policing = (
+                _short(profile.police.arrangement)
+                if profile
+                else _registry_policing(m.police_status)
+            )
+            if not m.organized:
+                policing = "none (unorganized)"
+            entries.append(
+                {
+                    "town": slug,
+                    "name": m.name,
+                    "kind": m.kind,
+                    "county": m.county,
+                    "policing": policing,
+                    "profile": "yes" if profile else "no",
+                }
+            )
+    for slug, profile in by_name.values():
+        assert profile is not None
+        entries.append(
+            {
+                "town": slug,
+                "name": profile.name,
+                "kind": profile.kind,
+                "county": profile.county,
+                "policing": _short(profile.police.arrangement),
+                "profile": "yes",
+            }
+        )
+    entries = [
+        e
+        for e in entries
+        if (county is None or fold(e["county"]) == fold(county.removesuffix(" County")))
+        and (kind is None or e["kind"] == kind)
+        and (police is None or e["policing"] == police)
     ]
-    if not rows:
-        return "No town profiles in towns/."
-    return _table(("TOWN", "NAME", "KIND", "COUNTY", "POLICING"), rows)
+    if as_json:
+        return json.dumps(entries, indent=2, ensure_ascii=False)
+    if not entries:
+        return "No municipality matches."
+    rows = [tuple(e.values()) for e in sorted(entries, key=lambda e: e["town"])]
+    table = _table(("TOWN", "NAME", "KIND", "COUNTY", "POLICING", "PROFILE"), rows)
+    return f"{table}\n{len(rows)} municipalit{'y' if len(rows) == 1 else 'ies'}"
+
+
+def _short(arrangement: str) -> str:
+    return "state" if arrangement == "state_police" else arrangement
 
 
 def town_details(root: Path, name: str) -> str:
-    """``draftkit towns show NAME``: every fact of one profile, and where it is kept."""
+    """``draftkit towns show NAME``: every fact, and where each came from."""
     library = load_library(root)
-    loaded = library.town(name)
-    town = loaded.value
+    try:
+        resolved = library.resolve_town(name)
+    except DraftkitError:
+        if library.registry is None:
+            raise
+        municipality = library.registry.find(name)
+        return _registry_only(municipality)
+    town = resolved.loaded.value
+    origin = (
+        "registry and defaults (no profile yet)"
+        if resolved.from_defaults
+        else resolved.loaded.source.shown
+    )
+    mark = "  [default]" if resolved.from_defaults else ""
     body, police = town.governing_body, town.police
     lines = [
         f"{town.legal_name} ({town.kind}, {town.county} County)",
-        f"  profile:            {loaded.source.shown}",
-        f"  governing body:     {body.name}",
-        f"  presiding officer:  {body.presiding_officer_title}",
-        f"  clerk:              {body.clerk_title}",
-        f"  acts by resolution: {'yes' if body.acts_by_resolution else 'no'}",
-        f"  policing:           {police.arrangement}",
-        f"  agency:             {police.name}",
-        f"  agency head:        {police.head_title}",
+        f"  facts from:         {origin}",
+        f"  governing body:     {body.name}" + ("  [registry]" if resolved.from_defaults else ""),
+        f"  presiding officer:  {body.presiding_officer_title}{mark}",
+        f"  clerk:              {body.clerk_title}{mark}",
+        f"  acts by resolution: {'yes' if body.acts_by_resolution else 'no'}{mark}",
+        f"  policing:           {police.arrangement}"
+        + ("  [registry]" if resolved.from_defaults else ""),
+        f"  agency:             {police.name}" + ("  [registry]" if resolved.from_defaults else ""),
+        f"  agency head:        {police.head_title}{mark}",
         f"  policy adopted by:  {police.policy_adopted_by} "
-        f"({'the body may direct' if police.body_may_direct else 'the body requests'})",
-        f"  FIPP in force:      {town.fipp.policy_title}, model of {town.fipp.model_version}",
+        f"({'the body may direct' if police.body_may_direct else 'the body requests'}){mark}",
+        f"  FIPP in force:      {town.fipp.policy_title}, model of {town.fipp.model_version}{mark}",
     ]
     for amendment in town.fipp.local_amendments:
         lines.append(f"  local amendment:    {amendment.date}: {amendment.description}")
     if town.clauses is not None:
         lines.append(f"  clauses:            {', '.join(town.clauses)}")
+    if body.source:
+        lines.append(f"  body source:        {body.source}")
+    if police.source:
+        lines.append(f"  police source:      {police.source}")
     for source in town.sources:
         lines.append(f"  source:             {source}")
+    if resolved.from_defaults:
+        lines.append(
+            f"  [default] facts are assumptions: write towns/{resolved.slug}.yaml to confirm them"
+        )
     return "\n".join(lines)
+
+
+def _registry_only(m: Municipality) -> str:
+    return "\n".join(
+        [
+            m.label,
+            f"  kind:               {m.kind}",
+            f"  governing body:     {m.governing_body}",
+            f"  police:             {m.police_status}",
+            f"  source:             towns/registry.csv ({m.source}; {m.governing_body_source})",
+        ]
+    )
 
 
 def clauses_table(root: Path) -> str:

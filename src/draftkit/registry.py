@@ -1,0 +1,173 @@
+"""The registry of every Vermont municipality (towns/registry.csv) and finding one by
+the name a person types: "St. Albans", "Saint Albans City", "warren gore", "Barre".
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftkit.errors import DataError, NotFoundError
+from draftkit.naming import fold, slugify
+
+REGISTRY_FILE = "registry.csv"
+AGENCIES_FILE = "police-agencies.csv"
+ORGANIZED_KINDS = ("city", "town", "village")
+"""Kinds with a legislative body; unorganized towns, gores and grants have none."""
+
+# Spellings people use that the registry spells another way (see shared/data/README.md).
+_ALIASES = {
+    "warren gore": "warrens gore",
+    "buel gore": "buels gore",
+    "averys gore": "averys gore",
+    "enosburg": "enosburgh",
+    "marlborough": "marlboro",
+}
+_QUALIFIER_PREFIX = re.compile(r"^(city|town|village) of (.+)$")
+_QUALIFIER_SUFFIX = re.compile(r"^(.+) (city|town|village)$")
+
+
+class AmbiguousNameError(NotFoundError):
+    """Raised when a name fits several municipalities; the message lists them."""
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One row of the registry."""
+
+    name: str
+    kind: str
+    county: str
+    geoid: str
+    parent_town: str
+    source: str
+    governing_body: str
+    governing_body_source: str
+    police_department: str
+    police_ori: str
+    police_status: str
+    police_source: str
+
+    @property
+    def label(self) -> str:
+        """``Burlington (city, Chittenden County)``."""
+        where = f", in {self.parent_town}" if self.parent_town else ""
+        return f"{self.name} ({self.kind}{where}, {self.county} County)"
+
+    @property
+    def organized(self) -> bool:
+        """Whether it has a legislative body that can adopt a resolution."""
+        return self.kind in ORGANIZED_KINDS
+
+    @property
+    def base_name(self) -> str:
+        """The name without a trailing City/Town: "Barre City" -> "Barre"."""
+        match = re.match(r"^(.+) (City|Town)$", self.name)
+        return match.group(1) if match else self.name
+
+
+def key(text: str) -> str:
+    """The form names are compared in: case, accents, apostrophes, periods and
+    "Saint"/"St." folded away."""
+    words = re.sub(r"[^a-z0-9 ]+", " ", fold(text).replace(".", "")).split()
+    joined = " ".join("st" if w == "saint" else w for w in words)
+    return _ALIASES.get(joined, joined)
+
+
+class Registry:
+    """Every Vermont municipality, searchable by name."""
+
+    def __init__(self, rows: list[Municipality], path: Path) -> None:
+        self.rows = rows
+        self.path = path
+        self._slugs = {self.slug(m): m for m in rows}
+
+    def slug(self, municipality: Municipality) -> str:
+        """A file name for the municipality, unique across the registry:
+        ``burlington``, ``barre-city``, ``woodstock-town``, ``woodstock-village``: where a
+        village shares its town's name, both slugs say which one, so a slug typed back
+        is never ambiguous."""
+        same = [m for m in self.rows if key(m.name) == key(municipality.name)]
+        if len(same) > 1:
+            return slugify(f"{municipality.name} {municipality.kind}")
+        return slugify(municipality.name)
+
+    def by_slug(self, slug: str) -> Municipality | None:
+        """The municipality with this slug, if any."""
+        return self._slugs.get(slug)
+
+    def find(self, name: str) -> Municipality:
+        """The one municipality ``name`` means.
+
+        Raises:
+            AmbiguousNameError: several fit; the message names each and how to ask for it.
+            NotFoundError: none fits; the hint suggests the closest names.
+        """
+        wanted = key(name)
+        kind: str | None = None
+        prefix, suffix = _QUALIFIER_PREFIX.match(wanted), _QUALIFIER_SUFFIX.match(wanted)
+        if prefix:
+            kind, wanted = prefix.group(1), prefix.group(2)
+        matches = [m for m in self.rows if key(m.name) == wanted]
+        if not matches and suffix:
+            kind, wanted = suffix.group(2), suffix.group(1)
+        if not matches:
+            matches = [m for m in self.rows if key(m.base_name) == wanted]
+        if kind is not None:
+            matches = [m for m in matches if m.kind == kind or key(m.name) == key(name)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            options = "; ".join(f"{m.label}: draftkit draft {self.slug(m)}" for m in matches)
+            raise AmbiguousNameError(
+                f"{name!r} could mean {len(matches)} municipalities",
+                hint=f"say which one: {options}",
+            )
+        keys = {key(m.name): m for m in self.rows}
+        close = difflib.get_close_matches(wanted, list(keys), n=3, cutoff=0.75)
+        hint = (
+            "did you mean " + " or ".join(keys[c].label for c in close) + "?"
+            if close
+            else "`draftkit towns list` lists every Vermont municipality"
+        )
+        raise NotFoundError(f"no Vermont municipality named {name!r}", hint=hint)
+
+
+def load_registry(towns_dir: Path, *, shown: str = "towns/registry.csv") -> Registry:
+    """Read ``towns/registry.csv``.
+
+    Raises:
+        DataError: the file is missing or a row lacks a column.
+    """
+    path = towns_dir / REGISTRY_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = []
+            for line, row in enumerate(reader, start=2):
+                try:
+                    rows.append(Municipality(**{k: (v or "").strip() for k, v in row.items()}))
+                except TypeError:
+                    raise DataError(
+                        "row does not have the registry's columns",
+                        path=shown,
+                        line=line,
+                        hint="rebuild it with tools/build_registry.py",
+                    ) from None
+    except FileNotFoundError:
+        raise DataError(
+            "file not found", path=shown, hint="rebuild it with tools/build_registry.py"
+        ) from None
+    return Registry(rows, path)
+
+
+def sheriff_agency(towns_dir: Path, county: str) -> str:
+    """The county sheriff's agency name from towns/police-agencies.csv."""
+    with (towns_dir / AGENCIES_FILE).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["kind"] == "sheriff" and row["county"] == county:
+                return row["agency"]
+    return f"{county} County Sheriff's Office"

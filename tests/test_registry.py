@@ -1,0 +1,168 @@
+"""Any Vermont municipality: names as people type them, defaults, and a draft for every
+municipality the registry knows how to draft for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from tests.conftest import REPO, run
+
+from draftkit.composing import DraftOptions
+from draftkit.defaults import Policing
+from draftkit.drafting import DOCUMENT_KINDS, prepare_draft
+from draftkit.errors import DraftkitError
+from draftkit.inspection import text_lines
+from draftkit.library import load_library
+from draftkit.registry import AmbiguousNameError
+
+LIBRARY = load_library(REPO)
+REGISTRY = LIBRARY.registry
+assert REGISTRY is not None
+OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
+
+
+def test_registry_has_every_municipality() -> None:
+    kinds = [m.kind for m in REGISTRY.rows]
+    assert len(REGISTRY.rows) == 288
+    assert (kinds.count("town"), kinds.count("city"), kinds.count("village")) == (237, 10, 32)
+    assert len({REGISTRY.slug(m) for m in REGISTRY.rows}) == 288
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Saint Albans City", "St. Albans City"),
+        ("st. albans town", "St. Albans Town"),
+        ("City of Barre", "Barre City"),
+        ("barre town", "Barre Town"),
+        ("Warren Gore", "Warren's Gore"),
+        ("WARRENS GORE", "Warren's Gore"),
+        ("Village of Woodstock", "Woodstock"),
+        ("woodstock-village", "Woodstock"),
+        ("bellows falls", "Bellows Falls"),
+        ("Enosburg", "Enosburgh"),
+    ],
+)
+def test_names_as_people_type_them(typed: str, found: str) -> None:
+    assert REGISTRY.find(typed).name == found
+
+
+@pytest.mark.parametrize("typed", ["Barre", "St. Albans", "Rutland", "Newport", "Woodstock"])
+def test_ambiguous_names_ask_which(typed: str) -> None:
+    with pytest.raises(AmbiguousNameError):
+        REGISTRY.find(typed)
+
+
+def test_cli_ambiguous_name() -> None:
+    result = run(REPO, "draft", "Barre", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: 'Barre' could mean 2 municipalities\n"
+        "  hint: say which one: Barre City (city, Washington County): draftkit draft barre-city; "
+        "Barre Town (town, Washington County): draftkit draft barre-town\n"
+    )
+
+
+def test_cli_misspelled_name() -> None:
+    result = run(REPO, "draft", "Burlingon", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: no Vermont municipality named 'Burlingon'\n"
+        "  hint: did you mean Burlington (city, Chittenden County) or Arlington (town, "
+        "Bennington County)?\n"
+    )
+
+
+def test_cli_unorganized_place() -> None:
+    result = run(REPO, "draft", "Warren Gore", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: Warren's Gore (gore, Essex County) has no selectboard or council that could "
+        "adopt a resolution: a state-appointed supervisor manages its affairs\n"
+        "  hint: draft for the county sheriff or the State Police serving it instead\n"
+    )
+
+
+def test_cli_unknown_policing_names_the_option() -> None:
+    result = run(REPO, "draft", "Addison", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: the registry does not say who polices Addison (town, Addison County)\n"
+        "  hint: add --policing municipal (with --agency NAME), --policing sheriff or "
+        "--policing state-police\n"
+    )
+
+
+def test_policing_option_with_a_profile_is_refused() -> None:
+    result = run(REPO, "draft", "burlington", "--policing", "sheriff", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: towns/burlington.yaml already says who polices Burlington\n"
+        "  hint: edit the profile instead of passing --policing or --agency\n"
+    )
+
+
+def test_town_with_agency_given_on_the_command_line() -> None:
+    policing = Policing(arrangement="municipal", agency="Addison Town Police")
+    draft = prepare_draft(LIBRARY, "Addison", ("directive",), OPTIONS, policing)
+    [data] = [d for n, d in draft.files.items() if n.endswith(".docx")]
+    assert "Addison Town Police" in "\n".join(text_lines(data))
+    assert draft.manifest["town"]["from_defaults"] is True
+
+
+def test_defaults_draft_carries_a_visible_note() -> None:
+    draft = prepare_draft(LIBRARY, "Rutland City", DOCUMENT_KINDS, OPTIONS)
+    for name, data in draft.files.items():
+        if name.endswith(".docx"):
+            lines = text_lines(data)
+            assert any(
+                line.startswith("Notice | Prepared from registry defaults") for line in lines
+            )
+    assert draft.manifest["town"]["from_defaults"] is True
+
+
+def test_towns_list_filters_and_json() -> None:
+    result = run(REPO, "towns", "list", "--county", "Rutland", "--kind", "city", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [
+        {
+            "town": "rutland-city",
+            "name": "Rutland City",
+            "kind": "city",
+            "county": "Rutland",
+            "policing": "municipal",
+            "profile": "no",
+        }
+    ]
+
+
+def _draftable() -> list[str]:
+    names = []
+    for m in REGISTRY.rows:
+        if m.organized and (
+            m.police_status == "own" or m.police_status.startswith(("shared:", "see_parent_town"))
+        ):
+            names.append(REGISTRY.slug(m))
+    return names
+
+
+@pytest.mark.parametrize("slug", _draftable())
+def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
+    resolved = LIBRARY.resolve_town(slug)
+    profile = resolved.loaded.value
+    draft = prepare_draft(LIBRARY, slug, DOCUMENT_KINDS, OPTIONS)
+    resolution, directive = (
+        "\n".join(text_lines(d)) for n, d in sorted(draft.files.items()) if n.endswith(".docx")
+    )
+    assert profile.governing_body.name in resolution
+    assert f"| {profile.governing_body.presiding_officer_title}" in resolution
+    assert f"| {profile.governing_body.clerk_title}" in resolution
+    assert profile.police.name in directive
+
+
+@pytest.mark.parametrize("slug", [REGISTRY.slug(m) for m in REGISTRY.rows if not m.organized])
+def test_every_unorganized_place_is_refused_plainly(slug: str) -> None:
+    with pytest.raises(DraftkitError, match="has no selectboard or council"):
+        prepare_draft(LIBRARY, slug, DOCUMENT_KINDS, OPTIONS)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import click
 import pytest
 from click.testing import CliRunner
 from tests.conftest import REPO
 
 from draftkit.checking import check
-from draftkit.cli import cli
+from draftkit.cli import cli, command_paths
 from draftkit.composing import DraftOptions
 from draftkit.drafting import DOCUMENT_KINDS, prepare_draft
 from draftkit.inspection import text_lines
@@ -46,17 +45,7 @@ def test_every_clause_a_town_asks_for_exists(town: str) -> None:
     assert set(asked) <= set(LIBRARY.clauses)
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    for name, command in sorted(group.commands.items()):
-        path = (*prefix, name)
-        found.append(path)
-        if isinstance(command, click.Group):
-            found.extend(_commands(command, path))
-    return found
-
-
-COMMANDS = _commands(cli)
+COMMANDS = command_paths()
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])

@@ -11,23 +11,12 @@ import re
 import sys
 from pathlib import Path
 
-import click
 from click.testing import CliRunner
 
-from draftkit.cli import cli
+from draftkit.cli import cli, command_paths
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- help:start -->", "<!-- help:end -->"
-
-
-def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    paths: list[tuple[str, ...]] = []
-    for name, command in sorted(group.commands.items()):
-        path = (*prefix, name)
-        paths.append(path)
-        if isinstance(command, click.Group):
-            paths.extend(command_paths(command, path))
-    return paths
 
 
 def reference() -> str:

@@ -248,6 +248,18 @@ def templates_check(ctx: click.Context, values: bool) -> None:
     click.echo(f"All good: {count} templates")
 
 
+def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, as word tuples: ("towns", "list") ... (for the README
+    reference and its test)."""
+    paths: list[tuple[str, ...]] = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        paths.append(path)
+        if isinstance(command, click.Group):
+            paths.extend(command_paths(command, path))
+    return paths
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(obj={})

@@ -192,8 +192,8 @@ def resolution() -> Document:
         "includes each component of the Vermont Criminal Justice Council's model policy; and",
         "WHEREAS, the same subsection allows an agency to add restrictions on its members' "
         "communication and involvement with federal immigration authorities and on "
-        "communications about citizenship or immigration status, so that the model policy "
-        "sets a minimum that a municipality may build on; and",
+        "communications about citizenship or immigration status, while forbidding any "
+        "policy that allows more communication or involvement than the model permits; and",
         "WHEREAS, the {{ agency.name }} follows a {{ fipp.policy_title }} based on the "
         "statewide model policy effective {{ fipp.model_version }}; and",
     ]
@@ -230,8 +230,8 @@ def resolution() -> Document:
     p("{%p endfor %}")
     p(
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
-        "to submit the amended policy to the Vermont Criminal Justice Council for the review "
-        "that 20 V.S.A. § 2366(b) provides, and to report to the {{ body.name }} in writing, "
+        "to submit the amended policy to the Vermont Criminal Justice Council and the "
+        "Attorney General's Office for review under 20 V.S.A. § 2366(b), and to report to the {{ body.name }} in writing, "
         "within 90 days after this resolution is adopted, on the policy's adoption, training "
         "and implementation.",
         style="List Number",

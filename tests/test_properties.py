@@ -95,7 +95,7 @@ def test_any_valid_profile_drafts_clean_documents(
     profile: TownProfile, sponsors: list[str], final: bool
 ) -> None:
     options = DraftOptions(date=dt.date(2026, 11, 27), final=final, sponsors=tuple(sponsors))
-    draft = prepare_draft(_with_town(profile), "generated", ("resolution", "directive"), options)
+    draft = prepare_draft(_with_town(profile), "generated", "all", options)
     documents = {name: data for name, data in draft.files.items() if name.endswith(".docx")}
     assert len(documents) == 2
     for name, data in documents.items():

@@ -11,11 +11,13 @@ from tests.conftest import REPO, run
 
 from draftkit.composing import DraftOptions
 from draftkit.defaults import Policing
-from draftkit.drafting import DOCUMENT_KINDS, prepare_draft
+from draftkit.drafting import prepare_draft
 from draftkit.errors import DraftkitError
 from draftkit.inspection import text_lines
 from draftkit.library import load_library
 from draftkit.registry import AmbiguousNameError
+
+DOCUMENT_KINDS = ("resolution", "directive")
 
 LIBRARY = load_library(REPO)
 REGISTRY = LIBRARY.registry
@@ -106,14 +108,14 @@ def test_policing_option_with_a_profile_is_refused() -> None:
 
 def test_town_with_agency_given_on_the_command_line() -> None:
     policing = Policing(arrangement="municipal", agency="Addison Town Police")
-    draft = prepare_draft(LIBRARY, "Addison", ("directive",), OPTIONS, policing)
+    draft = prepare_draft(LIBRARY, "Addison", "directive", OPTIONS, policing)
     [data] = [d for n, d in draft.files.items() if n.endswith(".docx")]
     assert "Addison Town Police" in "\n".join(text_lines(data))
     assert draft.manifest["town"]["from_defaults"] is True
 
 
 def test_defaults_draft_carries_a_visible_note() -> None:
-    draft = prepare_draft(LIBRARY, "Rutland City", DOCUMENT_KINDS, OPTIONS)
+    draft = prepare_draft(LIBRARY, "Rutland City", "all", OPTIONS)
     for name, data in draft.files.items():
         if name.endswith(".docx"):
             lines = text_lines(data)
@@ -152,7 +154,7 @@ def _draftable() -> list[str]:
 def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
     resolved = LIBRARY.resolve_town(slug)
     profile = resolved.loaded.value
-    draft = prepare_draft(LIBRARY, slug, DOCUMENT_KINDS, OPTIONS)
+    draft = prepare_draft(LIBRARY, slug, "all", OPTIONS)
     resolution, directive = (
         "\n".join(text_lines(d)) for n, d in sorted(draft.files.items()) if n.endswith(".docx")
     )
@@ -165,4 +167,4 @@ def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
 @pytest.mark.parametrize("slug", [REGISTRY.slug(m) for m in REGISTRY.rows if not m.organized])
 def test_every_unorganized_place_is_refused_plainly(slug: str) -> None:
     with pytest.raises(DraftkitError, match="has no selectboard or council"):
-        prepare_draft(LIBRARY, slug, DOCUMENT_KINDS, OPTIONS)
+        prepare_draft(LIBRARY, slug, "all", OPTIONS)

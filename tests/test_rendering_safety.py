@@ -31,7 +31,7 @@ def _rename_town(root: Path, **changes: str) -> None:
 
 
 def _all_text(root: Path) -> str:
-    draft = prepare_draft(load_library(root), "testville", ("resolution", "directive"), OPTIONS)
+    draft = prepare_draft(load_library(root), "testville", "all", OPTIONS)
     return "\n".join(
         line
         for name, data in draft.files.items()
@@ -113,7 +113,7 @@ def test_body_that_acts_by_motion_is_refused(make_project) -> None:
         )
     )
     with pytest.raises(DraftkitError) as caught:
-        prepare_draft(load_library(root), "testville", ("resolution",), OPTIONS)
+        prepare_draft(load_library(root), "testville", "resolution", OPTIONS)
     assert str(caught.value) == (
         "towns/testville.yaml:9: governing_body.acts_by_resolution: the Selectboard does not "
         "act by resolution\n"
@@ -131,7 +131,7 @@ def test_clause_for_another_arrangement_is_refused(make_project) -> None:
         prepare_draft(
             load_library(root),
             "testville",
-            ("resolution",),
+            "resolution",
             DraftOptions(date=dt.date(2026, 11, 27), clause_ids=("custody-rule",)),
         )
     assert [str(p) for p in caught.value.problems] == [

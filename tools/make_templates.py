@@ -170,53 +170,173 @@ def no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def resolution() -> Document:
-    doc = base_document()
-    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+# --------------------------------------------------------------------- shared pieces
+
+SAVINGS = (
+    "Nothing in this {what} limits any official's, employee's or Member's sending, "
+    "receiving, requesting, maintaining or exchanging of information regarding citizenship "
+    "or immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it."
+)
+CEILING = (
+    "Nothing in this {what} permits any communication with, or involvement of, Federal "
+    "immigration authorities beyond what the statewide model policy permits, as "
+    "20 V.S.A. § 2366(a)(1) requires."
+)
+CONFLICT = (
+    "If a provision of this {what} conflicts with a Vermont or federal statute or with an "
+    "order of a court, the statute or order governs to the extent of the conflict. If a "
+    "court holds any provision invalid, the remaining provisions continue in effect."
+)
+TRUST_RECITAL = (
+    "WHEREAS, residents who can contact the police without fear that the contact will lead "
+    "to immigration consequences for themselves or their families are more likely to report "
+    "crimes, come forward as witnesses and seek help, which makes the {{ town.legal_name }} "
+    "safer for everyone;"
+)
+STATUTE_RECITAL = (
+    "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
+    "enforcement agency in Vermont to adopt a fair and impartial policing policy that "
+    "includes each component of the Vermont Criminal Justice Council's model policy; and"
+)
+CEILING_RECITAL = (
+    "WHEREAS, the same subsection allows an agency to add restrictions on its members' "
+    "communication and involvement with federal immigration authorities and on "
+    "communications about citizenship or immigration status, while forbidding any policy "
+    "that allows more communication or involvement than the model permits; and"
+)
+
+
+def caption(doc: Document, title: str, subtitle: str) -> None:
     p = doc.add_paragraph
     p("{{ town.legal_name|upper }}", style="Caption Line")
     p("{{ body.name|upper }}", style="Caption Line")
-    p("RESOLUTION", style="Title")
-    p(
-        "Relating to Fair and Impartial Policing and Limits on Participation in Federal Civil "
-        "Immigration Enforcement",
-        style="Caption Line",
-    ).paragraph_format.space_after = Pt(14)
+    p(title, style="Title")
+    p(subtitle, style="Caption Line").paragraph_format.space_after = Pt(14)
     notice(doc)
     p("{%p if sponsor_line %}")
     p("{{ sponsor_line }}", style="Body Text Justified")
     p("{%p endif %}")
-    recitals = [
-        "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
-        "enforcement agency in Vermont to adopt a fair and impartial policing policy that "
-        "includes each component of the Vermont Criminal Justice Council's model policy; and",
-        "WHEREAS, the same subsection allows an agency to add restrictions on its members' "
-        "communication and involvement with federal immigration authorities and on "
-        "communications about citizenship or immigration status, while forbidding any "
-        "policy that allows more communication or involvement than the model permits; and",
-        "WHEREAS, the {{ agency.name }} follows a {{ fipp.policy_title }} based on the "
-        "statewide model policy effective {{ fipp.model_version }}; and",
-    ]
-    for text in recitals:
-        p(text, style="Recital")
-    p("{%p for a in fipp.local_amendments %}")
-    p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
-    p("{%p endfor %}")
+
+
+def clause_recitals(doc: Document) -> None:
+    p = doc.add_paragraph
     p("{%p for r in recitals %}")
     p("WHEREAS, {{ r }}", style="Recital")
     p("{%p endfor %}")
-    p(
-        "WHEREAS, residents who can contact the police without fear that the contact will "
-        "lead to immigration consequences for themselves or their families are more likely "
-        "to report crimes, come forward as witnesses and seek help, which makes the "
-        "{{ town.legal_name }} safer for everyone;",
-        style="Recital",
-    )
-    p(
+    p(TRUST_RECITAL, style="Recital")
+
+
+def now_therefore(doc: Document) -> None:
+    doc.add_paragraph(
         "NOW, THEREFORE, BE IT RESOLVED by the {{ body.name }} of the {{ town.legal_name }} "
         "as follows:",
         style="Body Text Justified",
     ).paragraph_format.keep_with_next = True
+
+
+def adoption_and_signatures(doc: Document) -> None:
+    p = doc.add_paragraph
+    p("This resolution shall take effect upon adoption.", style="Body Text Justified")
+    adopted = p(
+        "Adopted by the {{ body.name }} of the {{ town.legal_name }} on "
+        "____________________, 20____, by a vote of ____ in favor, ____ opposed, "
+        "____ abstaining and ____ absent.",
+        style="Fill Line",
+    )
+    adopted.paragraph_format.space_before = Pt(12)
+    adopted.paragraph_format.keep_with_next = True
+    signature_table(
+        doc,
+        [
+            ("\n\n______________________________", "\n\nAttest: ______________________________"),
+            ("{{ body.presiding_officer_title }}", "{{ body.clerk_title }}"),
+            ("{{ town.legal_name }}", "{{ town.legal_name }}"),
+        ],
+    )
+
+
+def signature_table(doc: Document, cells: list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=len(cells), cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    no_borders(table)
+    for row, (left, right) in zip(table.rows, cells, strict=True):
+        row.cells[0].paragraphs[0].text = left
+        row.cells[1].paragraphs[0].text = right
+        for cell in row.cells:
+            cell.paragraphs[0].style = doc.styles["Signature Line"]
+
+
+def definitions(doc: Document, intro: str) -> None:
+    p = doc.add_paragraph
+    p(intro, style="Body Text Justified")
+    p("{%p for d in definitions %}")
+    p("\u201c{{ d.term }}\u201d means {{ d.definition }}", style="Definition")
+    p("{%p endfor %}")
+
+
+def sections(doc: Document, loop: str = "sections") -> None:
+    p = doc.add_paragraph
+    p(f"{{%p for s in {loop} %}}")
+    p("{{ s.number }} {{ s.heading }}", style="Heading 2")
+    p("{%p for para in s.paragraphs %}")
+    p("{{ para.label }}\t{{ para.text }}", style="Lettered")
+    p("{%p endfor %}")
+    p("{%p endfor %}")
+
+
+def law_lists(doc: Document, authority_heading: str, related_heading: str) -> None:
+    p = doc.add_paragraph
+    p(authority_heading, style="Heading 1")
+    p("{%p for c in authorities %}")
+    p("{{ c }}", style="Definition")
+    p("{%p endfor %}")
+    p("{%p if related_law %}")
+    p(related_heading, style="Heading 1")
+    p("This document is written to be consistent with:", style="Body Text Justified")
+    p("{%p for c in related_law %}")
+    p("{{ c }}", style="Definition")
+    p("{%p endfor %}")
+    p("{%p endif %}")
+
+
+def exhibit(doc: Document, title: str, intro: str) -> None:
+    """Exhibit A: the protections asked of a sheriff or the State Police."""
+    heading = doc.add_paragraph("EXHIBIT A", style="Title")
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph(title, style="Caption Line").paragraph_format.space_after = Pt(14)
+    doc.add_paragraph(intro, style="Body Text Justified")
+    doc.add_paragraph("A.0 Definitions", style="Heading 2")
+    definitions(doc, "In this Exhibit:")
+    sections(doc)
+
+
+# ----------------------------------------------------------------------- templates
+
+
+def resolution() -> Document:
+    """Own police department: the body directs or requests adoption of the directive."""
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+    p = doc.add_paragraph
+    caption(
+        doc,
+        "RESOLUTION",
+        "Relating to Fair and Impartial Policing and Limits on Participation in Federal Civil "
+        "Immigration Enforcement",
+    )
+    p(STATUTE_RECITAL, style="Recital")
+    p(CEILING_RECITAL, style="Recital")
+    p(
+        "WHEREAS, the {{ agency.name }} must follow a {{ fipp.policy_title }} that includes "
+        "each component of the statewide model policy, whose current version took effect on "
+        "{{ fipp.model_version }}; and",
+        style="Recital",
+    )
+    p("{%p for a in fipp.local_amendments %}")
+    p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
+    p("{%p endfor %}")
+    clause_recitals(doc)
+    now_therefore(doc)
     p(
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
         "to amend the {{ agency.name }}'s {{ fipp.policy_title }} by adopting the directive "
@@ -230,46 +350,19 @@ def resolution() -> Document:
     p("{%p endfor %}")
     p(
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
-        "to submit the amended policy to the Vermont Criminal Justice Council and the "
-        "Attorney General's Office for review under 20 V.S.A. § 2366(b), and to report to the {{ body.name }} in writing, "
-        "within 90 days after this resolution is adopted, on the policy's adoption, training "
-        "and implementation.",
+        "to submit the amended policy to the Vermont Criminal Justice Council and the Attorney "
+        "General's Office for review under 20 V.S.A. § 2366(b), and to report to the "
+        "{{ body.name }} in writing, within 90 days after this resolution is adopted, on the "
+        "policy's adoption, training and implementation.",
         style="List Number",
     )
-    p(
-        "Nothing in this resolution or in the directive prohibits or restricts any official or "
-        "employee from sending to, or receiving from, a federal immigration authority "
-        "information regarding the citizenship or immigration status of any individual, to the "
-        "extent 8 U.S.C. §§ 1373 and 1644 protect that exchange.",
-        style="List Number",
-    )
+    p(SAVINGS.format(what="resolution or in the directive"), style="List Number")
     p(
         "If any provision of this resolution is held invalid, the remaining provisions continue "
         "in effect.",
         style="List Number",
     )
-    p("This resolution shall take effect upon adoption.", style="Body Text Justified")
-    adopted = p(
-        "Adopted by the {{ body.name }} of the {{ town.legal_name }} on "
-        "____________________, 20____, by a vote of ____ in favor, ____ opposed, "
-        "____ abstaining and ____ absent.",
-        style="Fill Line",
-    )
-    adopted.paragraph_format.space_before = Pt(12)
-    adopted.paragraph_format.keep_with_next = True
-    table = doc.add_table(rows=3, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    no_borders(table)
-    cells = [
-        ("\n\n______________________________", "\n\nAttest: ______________________________"),
-        ("{{ body.presiding_officer_title }}", "{{ body.clerk_title }}"),
-        ("{{ town.legal_name }}", "{{ town.legal_name }}"),
-    ]
-    for row, (left, right) in zip(table.rows, cells, strict=True):
-        row.cells[0].paragraphs[0].text = left
-        row.cells[1].paragraphs[0].text = right
-        for cell in row.cells:
-            cell.paragraphs[0].style = doc.styles["Signature Line"]
+    adoption_and_signatures(doc)
     note = p(
         "Attachment: Exhibit A \u2014 {{ agency.directive_series }}, \u201c{{ directive.title }}\u201d",
         style="Body Text Justified",
@@ -296,7 +389,11 @@ def directive() -> Document:
             "Authority",
             "20 V.S.A. § 2366; resolution of the {{ body.name }} of the {{ town.legal_name }}",
         ),
-        ("Effective", "On the date it is approved below"),
+        (
+            "Effective",
+            "On the date the {{ agency.policy_adopted_by }} sets after review under "
+            "20 V.S.A. § 2366(b) and training of Members",
+        ),
         (
             "Approved by",
             "\n\n______________________________\n{{ agency.policy_adopted_by }}\n\nDate: ____________________",
@@ -324,54 +421,228 @@ def directive() -> Document:
     )
     p("2. POLICY", style="Heading 1")
     p(
-        "Enforcement of federal civil immigration law is the responsibility of the federal "
-        "government. The Agency shall not use its personnel, equipment, facilities, funds or "
-        "records for Civil immigration enforcement. Members shall provide every person the same "
-        "service and protection regardless of Immigration status. Where this directive and the "
-        "statewide model policy differ, the provision that gives the greater protection "
-        "governs.",
+        "Federal agencies, not this Agency, enforce federal civil immigration law. The Agency "
+        "shall not use its personnel, equipment, facilities, funds or records for Civil "
+        "immigration enforcement. Members shall provide every person the same service and "
+        "protection regardless of Immigration status. Where this directive and the statewide "
+        "model policy differ, the provision that more narrowly limits Members' involvement with "
+        "Federal immigration authorities governs.",
         style="Body Text Justified",
     )
     p("3. DEFINITIONS", style="Heading 1")
+    definitions(doc, "In this directive, the following terms have the meanings given:")
+    p("4. PROCEDURES", style="Heading 1")
+    sections(doc)
+    law_lists(doc, "5. LEGAL AUTHORITY", "5A. RELATED FEDERAL LAW")
+    p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
+    p("6.1\t" + SAVINGS.format(what="directive"), style="Lettered")
+    p("6.2\t" + CEILING.format(what="directive"), style="Lettered")
+    p("6.3\t" + CONFLICT.format(what="directive"), style="Lettered")
+    return doc
+
+
+def sheriff_resolution() -> Document:
+    """County sheriff under contract: ask the sheriff; tie the protections to the contract."""
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+    p = doc.add_paragraph
+    caption(
+        doc,
+        "RESOLUTION",
+        "Requesting the {{ agency.name }} to Adopt Limits on Participation in Federal Civil "
+        "Immigration Enforcement in the {{ town.legal_name }}",
+    )
+    p(STATUTE_RECITAL, style="Recital")
+    p(CEILING_RECITAL, style="Recital")
     p(
-        "In this directive, the following terms have the meanings given:",
+        "WHEREAS, the {{ town.legal_name }} receives law enforcement services from the "
+        "{{ agency.name }} under a contract, and the {{ body.name }} has no power to amend the "
+        "{{ agency.name }}'s own policies, but may ask the {{ agency.head_title }} to adopt "
+        "protections and may make them conditions of the services it pays for; and",
+        style="Recital",
+    )
+    clause_recitals(doc)
+    now_therefore(doc)
+    p(
+        "The {{ body.name }} requests the {{ agency.head_title }} to amend the {{ agency.name }}'s "
+        "fair and impartial policing policy to include the protections set out in Exhibit A, and "
+        "to apply them to every service the {{ agency.name }} provides in the "
+        "{{ town.legal_name }}. Capitalized terms in this resolution have the meanings that "
+        "Exhibit A gives them.",
+        style="List Number",
+    )
+    p(
+        "The {{ body.name }} approves the contract addendum attached as Exhibit B, which makes "
+        "the protections in Exhibit A conditions of the {{ town.legal_name }}'s law enforcement "
+        "services contract with the {{ agency.name }}, and authorizes the "
+        "{{ body.presiding_officer_title }} to sign it on behalf of the {{ town.legal_name }} and to "
+        "propose it to the {{ agency.head_title }} no later than the contract's next renewal.",
+        style="List Number",
+    )
+    p(
+        "The {{ body.name }} requests the {{ agency.head_title }} to answer this resolution in "
+        "writing within 60 days after receiving it, and directs the {{ body.clerk_title }} to "
+        "send a copy of this resolution to the {{ agency.head_title }}.",
+        style="List Number",
+    )
+    p(SAVINGS.format(what="resolution or in its exhibits"), style="List Number")
+    p(CEILING.format(what="resolution or in its exhibits"), style="List Number")
+    p(
+        "If any provision of this resolution is held invalid, the remaining provisions continue "
+        "in effect.",
+        style="List Number",
+    )
+    adoption_and_signatures(doc)
+    note = p(
+        "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}; "
+        "Exhibit B \u2014 Contract addendum (separate document)",
         style="Body Text Justified",
     )
-    p("{%p for d in definitions %}")
-    p("\u201c{{ d.term }}\u201d means {{ d.definition }}", style="Definition")
-    p("{%p endfor %}")
-    p("4. PROCEDURES", style="Heading 1")
-    p("{%p for s in sections %}")
-    p("{{ s.number }} {{ s.heading }}", style="Heading 2")
-    p("{%p for para in s.paragraphs %}")
-    p("{{ para.label }}\t{{ para.text }}", style="Lettered")
-    p("{%p endfor %}")
-    p("{%p endfor %}")
-    p("5. LEGAL AUTHORITY", style="Heading 1")
-    p("{%p for c in citations %}")
-    p("{{ c }}", style="Definition")
-    p("{%p endfor %}")
-    p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
-    p(
-        "6.1\tNothing in this directive prohibits or restricts any Member from sending to, or "
-        "receiving from, a Federal immigration authority information regarding the citizenship "
-        "or immigration status of any individual, to the extent 8 U.S.C. §§ 1373 and 1644 "
-        "protect that exchange.",
-        style="Lettered",
+    note.paragraph_format.space_before = Pt(18)
+    exhibit(
+        doc,
+        "Protections Requested of the {{ agency.name }}",
+        "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
+        "the following protections for all its work in the {{ town.legal_name }}.",
     )
+    law_lists(doc, "Legal Authority", "Related Federal Law")
+    return doc
+
+
+def contract_addendum() -> Document:
+    """Exhibit B for a sheriff town: the protections as conditions of the contract."""
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Contract Addendum \u2014 ")
+    p = doc.add_paragraph
+    p("EXHIBIT B", style="Caption Line")
+    p("ADDENDUM TO THE LAW ENFORCEMENT SERVICES CONTRACT", style="Title")
+    p("between the {{ town.legal_name }} and the {{ agency.name }}", style="Caption Line")
+    notice(doc)
+    p("1. PARTIES AND PURPOSE", style="Heading 1")
     p(
-        "6.2\tThis directive does not permit any communication with, or involvement of, Federal "
-        "immigration authorities beyond what the statewide model policy permits, as "
-        "20 V.S.A. § 2366(a)(1) requires.",
-        style="Lettered",
+        "This Addendum is made between the {{ town.legal_name }} (the \u201cTown\u201d) and the "
+        "{{ agency.name }}. It amends the contract under which the Agency provides law "
+        "enforcement services in the Town (the \u201cContract\u201d) by adding the conditions "
+        "below, which the {{ body.name }} approved by resolution.",
+        style="Body Text Justified",
     )
+    p("2. DEFINITIONS", style="Heading 1")
+    definitions(doc, "In this Addendum, the following terms have the meanings given:")
+    p("3. CONDITIONS OF SERVICE", style="Heading 1")
     p(
-        "6.3\tIf a provision of this directive conflicts with a Vermont or federal statute, the "
-        "statute governs to the extent of the conflict. If a court holds any provision invalid, "
-        "the remaining provisions continue in effect.",
-        style="Lettered",
+        "In providing services under the Contract, the Agency shall comply with the following "
+        "conditions.",
+        style="Body Text Justified",
+    )
+    sections(doc)
+    p("4. RECORDS AND REPORTS", style="Heading 1")
+    p(
+        "On the Town's written request, and at least once a year, the Agency shall give the "
+        "{{ body.name }} a written account of how it has met the conditions in Section 3, "
+        "including the number of requests it received from Federal immigration authorities for "
+        "work in the Town and how it answered them, without disclosing Confidential information.",
+        style="Body Text Justified",
+    )
+    p("5. CONSISTENCY WITH LAW", style="Heading 1")
+    p("5.1\t" + SAVINGS.format(what="Addendum"), style="Lettered")
+    p("5.2\t" + CEILING.format(what="Addendum"), style="Lettered")
+    p("5.3\t" + CONFLICT.format(what="Addendum"), style="Lettered")
+    p("6. EFFECT", style="Heading 1")
+    p(
+        "This Addendum takes effect on the date the last party signs it. Where this Addendum and "
+        "the Contract differ, this Addendum governs. Every other term of the Contract remains in "
+        "effect.",
+        style="Body Text Justified",
+    )
+    p("For the {{ town.legal_name }}:", style="Signature Line").paragraph_format.space_before = Pt(
+        18
+    )
+    signature_table(
+        doc,
+        [
+            ("\n\n______________________________", "\n\n______________________________"),
+            (
+                "{{ body.presiding_officer_title }}, {{ body.name }}",
+                "{{ agency.head_title }}, {{ agency.name }}",
+            ),
+            ("Date: ____________________", "Date: ____________________"),
+        ],
     )
     return doc
+
+
+def state_police_resolution() -> Document:
+    """State Police only: the town's own policy for its staff, and requests to the State
+    Police and the Criminal Justice Council."""
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+    p = doc.add_paragraph
+    caption(
+        doc,
+        "RESOLUTION",
+        "Adopting a Policy on Town Participation in Federal Civil Immigration Enforcement and "
+        "Requesting Protections from the Vermont State Police",
+    )
+    p(
+        "WHEREAS, the {{ town.legal_name }} has no police department of its own and relies on the "
+        "{{ agency.name }} for law enforcement; and",
+        style="Recital",
+    )
+    p(STATUTE_RECITAL, style="Recital")
+    p(CEILING_RECITAL, style="Recital")
+    clause_recitals(doc)
+    now_therefore(doc)
+    p("Section 1. Town policy", style="Heading 1")
+    p(
+        "The {{ body.name }} adopts the following policy, which binds every Town official or "
+        "employee of the {{ town.legal_name }}.",
+        style="Body Text Justified",
+    )
+    p("1.1 Definitions", style="Heading 2")
+    definitions(
+        doc, "In this resolution and its Exhibit A, the following terms have the meanings given:"
+    )
+    sections(doc, "policy_sections")
+    p("Section 2. Requests", style="Heading 1")
+    p(
+        "2.1\tThe {{ body.name }} requests the {{ agency.name }} to adopt, for all its work in the "
+        "{{ town.legal_name }}, the protections set out in Exhibit A.",
+        style="Lettered",
+    )
+    p(
+        "2.2\tThe {{ body.name }} requests the Vermont Criminal Justice Council to consider the "
+        "protections in Exhibit A at its next review of the statewide model policy under "
+        "20 V.S.A. § 2366(a)(2).",
+        style="Lettered",
+    )
+    p(
+        "2.3\tThe {{ body.clerk_title }} shall send a copy of this resolution to the "
+        "{{ agency.head_title }} and to the Vermont Criminal Justice Council.",
+        style="Lettered",
+    )
+    p("Section 3. Consistency with law", style="Heading 1")
+    p("3.1\t" + SAVINGS.format(what="resolution or in its Exhibit A"), style="Lettered")
+    p("3.2\t" + CEILING.format(what="resolution or in its Exhibit A"), style="Lettered")
+    p("3.3\t" + CONFLICT.format(what="resolution"), style="Lettered")
+    adoption_and_signatures(doc)
+    exhibit(
+        doc,
+        "Protections Requested of the {{ agency.name }}",
+        "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
+        "the following protections for all its work in the {{ town.legal_name }}. The "
+        "definitions in Section 1.1 of the resolution apply.",
+    )
+    law_lists(doc, "Legal Authority", "Related Federal Law")
+    return doc
+
+
+TEMPLATES = {
+    "council-resolution.docx": resolution,
+    "police-directive.docx": directive,
+    "sheriff-resolution.docx": sheriff_resolution,
+    "contract-addendum.docx": contract_addendum,
+    "state-police-resolution.docx": state_police_resolution,
+}
 
 
 NBSP = "\u00a0"
@@ -393,10 +664,7 @@ def keep_citations_together(doc: Document) -> None:
 def main(argv: list[str]) -> int:
     force = "--force" in argv
     OUT.mkdir(exist_ok=True)
-    for name, build in (
-        ("council-resolution.docx", resolution),
-        ("police-directive.docx", directive),
-    ):
+    for name, build in TEMPLATES.items():
         target = OUT / name
         if target.exists() and not force:
             print(f"{target} exists; not overwritten (use --force to rebuild it)")

@@ -22,7 +22,10 @@ from draftkit.composing import (
     uses_defined_term,
 )
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
-from draftkit.library import TEMPLATE_FILES, Library, load_library
+from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
+from draftkit.library import Library, load_library
+from draftkit.loading import Loaded
+from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
 from draftkit.rendering import TextRenderer
 from draftkit.templates import context_paths, lint_template
 
@@ -117,6 +120,7 @@ def check_clauses(library: Library) -> list[DraftkitError]:
                         hint=f"add {entry.term!r} to defined_terms",
                     )
                 )
+        problems.extend(_instrument_problems(loaded))
         for field in ("requires", "conflicts"):
             for index, other in enumerate(getattr(clause, field)):
                 if other not in library.clauses:
@@ -132,24 +136,82 @@ def check_clauses(library: Library) -> list[DraftkitError]:
     return problems
 
 
-def check_towns(library: Library) -> tuple[list[DraftkitError], list[dict[str, Any]]]:
-    """Render every town's clauses and glossary; return problems and example contexts."""
+def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
+    """Each arrangement a clause applies to needs the texts its documents print."""
+    clause = loaded.value
     problems: list[DraftkitError] = []
-    contexts: list[dict[str, Any]] = []
+    if "municipal" in clause.applies_to and not clause.resolution.resolved:
+        problems.append(
+            loaded.error(
+                ("resolution", "resolved"),
+                "a clause for towns with their own police needs RESOLVED paragraphs",
+                hint="add resolution.resolved, or remove municipal from applies_to",
+            )
+        )
+    if ({"municipal", "sheriff"} & set(clause.applies_to)) and clause.directive is None:
+        problems.append(
+            loaded.error(
+                ("applies_to",),
+                "a clause for a police department or a sheriff needs a directive section",
+                hint="add directive: with heading and paragraphs, or narrow applies_to",
+            )
+        )
+    if (
+        "state_police" in clause.applies_to
+        and clause.directive is None
+        and clause.town_policy is None
+    ):
+        problems.append(
+            loaded.error(
+                ("applies_to",),
+                "a clause for a State-Police-only town needs a directive or town_policy section",
+                hint="add town_policy: with heading and paragraphs",
+            )
+        )
+    return problems
+
+
+def check_towns(library: Library) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:
+    """Render every town's clauses and glossary for every policing arrangement (a town may
+    change how it is policed); return the problems and example contexts by template."""
+    problems: list[DraftkitError] = []
+    contexts: dict[str, list[dict[str, Any]]] = {}
     for town in library.towns.values():
-        try:
-            clauses = select_clauses(library, town, ())
-            rendered = render_clauses(town.value, clauses)
-            _render_glossary(library, town.value)
-            built = build_contexts(library, town, rendered, _EXAMPLE_OPTIONS)
-        except ProblemList as many:
-            problems.extend(_with_town(p, town.value.name) for p in many.problems)
-            continue
-        except DraftkitError as one:
-            problems.append(_with_town(one, town.value.name))
-            continue
-        contexts.extend(built.values())
-    return problems, contexts
+        for arrangement in ARRANGEMENTS:
+            variant = _as_policed_by(town, arrangement)
+            try:
+                clauses = select_clauses(library, variant, ())
+                rendered = render_clauses(variant.value, clauses)
+                _render_glossary(library, variant.value)
+                built = build_contexts(library, variant, rendered, _EXAMPLE_OPTIONS, notice="x")
+            except ProblemList as many:
+                if arrangement == town.value.police.arrangement:
+                    problems.extend(_with_town(p, town.value.name) for p in many.problems)
+                continue
+            except DraftkitError as one:
+                if arrangement == town.value.police.arrangement:
+                    problems.append(_with_town(one, town.value.name))
+                continue
+            for document in INSTRUMENTS[arrangement]:
+                contexts.setdefault(document.template, []).append(built[document.kind])
+    return _unique(problems), contexts
+
+
+def _as_policed_by(town: Loaded[TownProfile], arrangement: Arrangement) -> Loaded[TownProfile]:
+    if town.value.police.arrangement == arrangement:
+        return town
+    police = town.value.police.model_copy(update={"arrangement": arrangement})
+    return Loaded(value=town.value.model_copy(update={"police": police}), source=town.source)
+
+
+def _unique(problems: list[DraftkitError]) -> list[DraftkitError]:
+    seen: set[str] = set()
+    out = []
+    for problem in problems:
+        if str(problem) not in seen:
+            seen.add(str(problem))
+            out.append(problem)
+    return out
 
 
 def _with_town(problem: DraftkitError, town: str) -> DraftkitError:
@@ -172,12 +234,15 @@ def _render_glossary(library: Library, town: Any) -> None:
     raise_if_any(problems)
 
 
-def check_templates(library: Library, contexts: list[dict[str, Any]]) -> list[DraftkitError]:
-    """Lint every template against the values the towns provide."""
-    known = context_paths(contexts) if contexts else None
+def check_templates(
+    library: Library, contexts: dict[str, list[dict[str, Any]]]
+) -> list[DraftkitError]:
+    """Lint every template against the values the towns provide for it."""
     problems: list[DraftkitError] = []
-    for kind in TEMPLATE_FILES:
-        path = library.template_path(kind)
+    for template in TEMPLATE_FILES:
+        examples = contexts.get(template)
+        known = context_paths(examples) if examples else None
+        path = library.template_path(template)
         shown = str(path.relative_to(library.root))
         if not path.exists():
             problems.append(DraftkitError("template not found", path=shown))
@@ -191,7 +256,7 @@ def template_values(root: Path) -> list[str]:
     library = load_library(root)
     town_problems, contexts = check_towns(library)
     raise_if_any(town_problems)
-    return sorted(context_paths(contexts))
+    return sorted(context_paths([c for examples in contexts.values() for c in examples]))
 
 
 def check_templates_only(root: Path) -> int:

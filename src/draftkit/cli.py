@@ -16,6 +16,7 @@ from draftkit import __version__, checking, drafting, profiles, reports
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES, Policing
 from draftkit.errors import DraftkitError, ProblemList
+from draftkit.instruments import DOC_CHOICES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,10 +81,12 @@ def cli(ctx: click.Context, root: Path) -> None:
 @click.argument("town")
 @click.option(
     "--doc",
-    type=click.Choice(["resolution", "directive", "all"]),
+    type=click.Choice(DOC_CHOICES),
     default="all",
     show_default=True,
-    help="Which document to draft.",
+    help="Which document to draft: a town with its own police gets a resolution and a "
+    "directive; one served by a sheriff, a resolution and a contract addendum; one served "
+    "by the State Police, a resolution.",
 )
 @click.option(
     "--clause",
@@ -138,19 +141,18 @@ def draft(
     policing: str | None,
     agency: str | None,
 ) -> None:
-    """Draft TOWN's council resolution and police directive into --out.
+    """Draft TOWN's resolution and the documents that go with it into --out.
 
     TOWN is any Vermont municipality: one with a profile in towns/, or any other by
     name ("Hinesburg", "Barre City", "Village of Woodstock"), from the registry.
     """
-    docs = drafting.DOCUMENT_KINDS if doc == "all" else (doc,)
     options = DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
     said = Policing(
         arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
         agency=agency,
     )
     written = drafting.draft(
-        _root(ctx), town, docs=docs, options=options, out_dir=out, force=force, policing=said
+        _root(ctx), town, doc=doc, options=options, out_dir=out, force=force, policing=said
     )
     for path in written:
         click.echo(f"wrote {path}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from draftkit.errors import DraftkitError, NotFoundError, raise_if_any
+from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS
 from draftkit.library import Library
 from draftkit.loading import Loaded
 from draftkit.models import ClauseModule, TownProfile
@@ -35,14 +36,22 @@ class DraftOptions:
 
 
 @dataclass(frozen=True)
+class RenderedSection:
+    """A policy section rendered for one town: heading and paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RenderedClause:
     """One clause's texts rendered for one town."""
 
     clause: Loaded[ClauseModule]
     whereas: tuple[str, ...]
     resolved: tuple[str, ...]
-    heading: str
-    paragraphs: tuple[str, ...]
+    directive: RenderedSection | None
+    town_policy: RenderedSection | None
 
 
 def select_clauses(
@@ -92,9 +101,9 @@ def select_clauses(
             problems.append(
                 DraftkitError(
                     f"clause {clause.id!r} does not apply to a town policed by "
-                    f"{_ARRANGEMENT_WORDS[arrangement]}",
+                    f"{ARRANGEMENT_WORDS[arrangement]}",
                     hint="it applies to: "
-                    + ", ".join(_ARRANGEMENT_WORDS[a] for a in clause.applies_to),
+                    + ", ".join(ARRANGEMENT_WORDS[a] for a in clause.applies_to),
                 )
             )
         for needed in clause.requires:
@@ -116,7 +125,7 @@ def select_clauses(
     if not chosen and not problems:
         problems.append(
             DraftkitError(
-                f"no clause applies to a town policed by {_ARRANGEMENT_WORDS[arrangement]}",
+                f"no clause applies to a town policed by {ARRANGEMENT_WORDS[arrangement]}",
                 hint="choose clauses with --clause ID",
             )
         )
@@ -125,13 +134,6 @@ def select_clauses(
     return sorted(
         chosen, key=lambda c: (min(order.get(i, 999) for i in c.value.closes), c.value.id)
     )
-
-
-_ARRANGEMENT_WORDS = {
-    "municipal": "its own police department",
-    "sheriff": "a county sheriff under contract",
-    "state_police": "the Vermont State Police",
-}
 
 
 def _catalog_order(library: Library) -> dict[str, int]:
@@ -153,26 +155,33 @@ def render_clauses(town: TownProfile, clauses: list[Loaded[ClauseModule]]) -> li
                 problems.append(problem)
         if problems:
             continue
-        clause = loaded.value
-        rendered.append(
-            RenderedClause(
-                clause=loaded,
-                whereas=tuple(
-                    texts[f"resolution.whereas.{i}"] for i in range(len(clause.resolution.whereas))
-                ),
-                resolved=tuple(
-                    texts[f"resolution.resolved.{i}"]
-                    for i in range(len(clause.resolution.resolved))
-                ),
-                heading=texts["directive.heading"],
-                paragraphs=tuple(
-                    texts[f"directive.paragraphs.{i}"]
-                    for i in range(len(clause.directive.paragraphs))
-                ),
-            )
-        )
+        rendered.append(_rendered_clause(loaded, texts))
     raise_if_any(problems)
     return rendered
+
+
+def _rendered_clause(loaded: Loaded[ClauseModule], texts: dict[str, str]) -> RenderedClause:
+    clause = loaded.value
+
+    def texts_of(prefix: str, count: int) -> tuple[str, ...]:
+        return tuple(texts[f"{prefix}.{i}"] for i in range(count))
+
+    def section_of(name: str) -> RenderedSection | None:
+        section = getattr(clause, name)
+        if section is None:
+            return None
+        return RenderedSection(
+            heading=texts[f"{name}.heading"],
+            paragraphs=texts_of(f"{name}.paragraphs", len(section.paragraphs)),
+        )
+
+    return RenderedClause(
+        clause=loaded,
+        whereas=texts_of("resolution.whereas", len(clause.resolution.whereas)),
+        resolved=texts_of("resolution.resolved", len(clause.resolution.resolved)),
+        directive=section_of("directive"),
+        town_policy=section_of("town_policy"),
+    )
 
 
 def terms_used(
@@ -245,18 +254,14 @@ def build_contexts(
     *,
     notice: str = "",
 ) -> dict[str, dict[str, Any]]:
-    """The values each template prints, by document kind."""
+    """The values each of the town's documents prints, by document kind."""
     profile = town.value
+    documents = INSTRUMENTS[profile.police.arrangement]
     base = clause_context(profile)
     renderer = TextRenderer(profile)
+    template_text = " ".join(library.template_text(d.template) for d in documents)
     definitions = _definitions(
-        library,
-        renderer,
-        terms_used(library, [r.clause for r in rendered], library.template_text("directive")),
-    )
-    authorities = sorted(
-        {c.cite for item in rendered for c in item.clause.value.citations if c.role == "authority"},
-        key=_citation_order,
+        library, renderer, terms_used(library, [r.clause for r in rendered], template_text)
     )
     draft = {
         "final": options.final,
@@ -275,34 +280,50 @@ def build_contexts(
             for a in profile.fipp.local_amendments
         ],
     }
-    shared: dict[str, Any] = {**base, "agency": agency, "fipp": fipp, "draft": draft}
-    resolution = {
-        **shared,
+    shared: dict[str, Any] = {
+        **base,
+        "agency": agency,
+        "fipp": fipp,
+        "draft": draft,
         "sponsors": list(options.sponsors),
         "sponsor_line": _sponsor_line(options.sponsors),
         "recitals": [typeset(recital(text)) for item in rendered for text in item.whereas],
         "resolved": [typeset(text) for item in rendered for text in item.resolved],
         "clause_titles": [item.clause.value.title for item in rendered],
-        "directive": {"title": DIRECTIVE_TITLE},
-    }
-    directive = {
-        **shared,
         "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
         "definitions": definitions,
-        "sections": [
-            {
-                "number": f"4.{index}",
-                "heading": typeset(item.heading),
-                "paragraphs": [
-                    {"label": _label(index), "text": typeset(text)}
-                    for index, text in enumerate(item.paragraphs)
-                ],
-            }
-            for index, item in enumerate(rendered, start=1)
-        ],
-        "citations": [typeset(cite) for cite in authorities],
+        "authorities": _cites(rendered, "authority"),
+        "related_law": _cites(rendered, "related"),
+        "policy_sections": _sections(
+            [r.town_policy for r in rendered if r.town_policy is not None], "1.", start=2
+        ),
     }
-    return {"resolution": resolution, "directive": directive}
+    protections = [r.directive for r in rendered if r.directive is not None]
+    return {
+        document.kind: {**shared, "sections": _sections(protections, document.section_prefix)}
+        for document in documents
+    }
+
+
+def _sections(
+    sections: list[RenderedSection], prefix: str, *, start: int = 1
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": f"{prefix}{number}",
+            "heading": typeset(section.heading),
+            "paragraphs": [
+                {"label": _label(index), "text": typeset(text)}
+                for index, text in enumerate(section.paragraphs)
+            ],
+        }
+        for number, section in enumerate(sections, start=start)
+    ]
+
+
+def _cites(rendered: list[RenderedClause], role: str) -> list[str]:
+    cites = {c.cite for item in rendered for c in item.clause.value.citations if c.role == role}
+    return [typeset(cite) for cite in sorted(cites, key=_citation_order)]
 
 
 def _citation_order(cite: str) -> tuple[int, str]:

@@ -13,13 +13,12 @@ from draftkit.composing import DraftOptions, build_contexts, render_clauses, sel
 from draftkit.defaults import Policing
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_document
+from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
-from draftkit.naming import output_name, slugify
+from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, file_hash, profile_hash
 from draftkit.rendering import render_docx
 from draftkit.writing import write_files
-
-DOCUMENT_KINDS = ("resolution", "directive")
 
 
 @dataclass(frozen=True)
@@ -31,33 +30,31 @@ class Draft:
     manifest: dict[str, Any]
 
 
-_NOT_YET = {
-    "sheriff": "a county sheriff under contract (the sheriff request and contract addendum)",
-    "state_police": "the Vermont State Police alone (the town-policy resolution)",
-}
-
-
 def prepare_draft(
     library: Library,
     town_name: str,
-    docs: tuple[str, ...],
+    doc: str,
     options: DraftOptions,
     policing: Policing | None = None,
 ) -> Draft:
-    """Build every requested document in memory and inspect it.
+    """Build the town's documents (``doc``: resolution, directive, addendum or all) in
+    memory and inspect them.
 
     Raises:
-        DraftkitError: unknown town or clause, a clause that does not apply, a template
-            value the profile lacks, or a rendered document that fails inspection.
+        DraftkitError: unknown town or clause, a document the town's policing does not
+            call for, a clause that does not apply, a template value the profile lacks,
+            or a rendered document that fails inspection.
     """
     resolved = library.resolve_town(town_name, policing)
     town = resolved.loaded
     profile = town.value
-    if profile.police.arrangement in _NOT_YET:
+    arrangement = profile.police.arrangement
+    documents = documents_for(arrangement, doc)
+    if documents is None:
+        offered = ", ".join(d.kind for d in INSTRUMENTS[arrangement])
         raise DraftkitError(
-            f"draftkit cannot yet draft the instruments for a town policed by "
-            f"{_NOT_YET[profile.police.arrangement]}",
-            hint="these instruments are planned; until then, ask the coalition for help",
+            f"a town policed by {ARRANGEMENT_WORDS[arrangement]} gets no {doc}",
+            hint=f"its documents are: {offered} (or --doc all)",
         )
     if not profile.governing_body.acts_by_resolution:
         raise town.error(
@@ -75,24 +72,21 @@ def prepare_draft(
         else ""
     )
     contexts = build_contexts(library, town, rendered, options, notice=notice)
-    slug = resolved.slug
     files: dict[str, bytes] = {}
     problems: list[DraftkitError] = []
-    for kind in docs:
-        name = output_name(options.date, slug, kind)
-        template = library.template_path(kind)
+    for document in documents:
+        name = output_name(options.date, resolved.slug, document.output)
+        template = library.template_path(document.template)
         shown = str(template.relative_to(library.root))
         if not template.exists():
             problems.append(
                 DraftkitError(
-                    "template not found",
-                    path=shown,
-                    hint="restore it from version control",
+                    "template not found", path=shown, hint="restore it from version control"
                 )
             )
             continue
-        data = render_docx(template, contexts[kind], shown=shown)
-        problems.extend(inspect_document(data, name=name, context=contexts[kind]))
+        data = render_docx(template, contexts[document.kind], shown=shown)
+        problems.extend(inspect_document(data, name=name, context=contexts[document.kind]))
         files[name] = data
     raise_if_any(problems)
     manifest = {
@@ -103,6 +97,7 @@ def prepare_draft(
             "name": profile.name,
             "profile": str(town.path.relative_to(library.root)),
             "from_defaults": resolved.from_defaults,
+            "policing": arrangement,
             "profile_sha256": profile_hash(profile),
         },
         "clauses": [
@@ -114,16 +109,19 @@ def prepare_draft(
             for item in rendered
         ],
         "templates": {
-            kind: {
-                "file": str(library.template_path(kind).relative_to(library.root)),
-                "sha256": file_hash(library.template_path(kind)),
+            document.kind: {
+                "file": f"resolutions/{document.template}",
+                "sha256": file_hash(library.template_path(document.template)),
             }
-            for kind in docs
+            for document in documents
         },
-        "documents": {kind: output_name(options.date, slug, kind) for kind in docs},
+        "documents": {
+            document.kind: output_name(options.date, resolved.slug, document.output)
+            for document in documents
+        },
     }
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
-    files[output_name(options.date, slug, "manifest")] = manifest_bytes
+    files[output_name(options.date, resolved.slug, "manifest.json")] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest)
 
 
@@ -131,7 +129,7 @@ def draft(
     root: Path,
     town_name: str,
     *,
-    docs: tuple[str, ...] = DOCUMENT_KINDS,
+    doc: str = "all",
     options: DraftOptions,
     out_dir: Path,
     force: bool = False,
@@ -150,8 +148,8 @@ def draft(
     """
     library = load_library(root)
     raise_if_any(check_clauses(library))
-    result = prepare_draft(library, town_name, docs, options, policing)
+    result = prepare_draft(library, town_name, doc, options, policing)
     return write_files(out_dir, result.files, force=force)
 
 
-__all__ = ["DOCUMENT_KINDS", "Draft", "draft", "prepare_draft", "slugify"]
+__all__ = ["Draft", "draft", "prepare_draft"]

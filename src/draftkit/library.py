@@ -33,12 +33,6 @@ LOOPHOLES_FILE = "loopholes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE})
 
-TEMPLATE_FILES = {
-    "resolution": "council-resolution.docx",
-    "directive": "police-directive.docx",
-}
-"""Document kind -> template file name in ``resolutions/``."""
-
 
 @dataclass(frozen=True)
 class ResolvedTown:
@@ -76,13 +70,13 @@ class Library:
         """``resolutions/`` under the root."""
         return self.root / "resolutions"
 
-    def template_path(self, doc: str) -> Path:
-        """The template file for a document kind (``resolution`` or ``directive``)."""
-        return self.templates_dir / TEMPLATE_FILES[doc]
+    def template_path(self, template: str) -> Path:
+        """A template file in ``resolutions/``."""
+        return self.templates_dir / template
 
-    def template_text(self, doc: str) -> str:
+    def template_text(self, template: str) -> str:
         """The plain text a template prints on its own, tags removed (for defined terms)."""
-        path = self.template_path(doc)
+        path = self.template_path(template)
         if not path.exists():
             return ""
         return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))

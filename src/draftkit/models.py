@@ -202,10 +202,12 @@ class Citation(_Strict):
     """A legal authority a clause relies on."""
 
     cite: Name = Field(description='The citation, e.g. "20 V.S.A. § 2366(a)(1)".')
-    role: Literal["authority", "background"] = Field(
+    role: Literal["authority", "related", "background"] = Field(
         default="authority",
-        description="authority: a law the directive rests on, listed in its Legal Authority "
-        "section; background: a case, report or event for reviewing lawyers only.",
+        description="authority: Vermont law the directive rests on, listed under Legal "
+        "Authority; related: federal law the directive is written to be consistent with, "
+        "listed under Related Law; background: a case, report or event, for reviewing "
+        "lawyers only.",
     )
     point: Text = Field(
         description="What the source says that matters to this clause (for reviewing lawyers)."
@@ -221,14 +223,18 @@ class ResolutionText(_Strict):
         description='Recitals, each completing "WHEREAS, ...". May use template values.',
     )
     resolved: tuple[Text, ...] = Field(
-        min_length=1,
-        description="Operative paragraphs, each a numbered RESOLVED paragraph. May use "
-        "template values.",
+        default=(),
+        description="Operative paragraphs of a council resolution for a town with its own "
+        "police, each a numbered RESOLVED paragraph. Begin with {{ lead }}, which reads "
+        "'The directive shall provide' or 'The <body> asks that the directive provide' as "
+        "the body may direct or only request. Required for clauses that apply to "
+        "municipal policing. May use template values.",
     )
 
 
 class DirectiveSection(_Strict):
-    """What a clause adds to the police directive: one numbered procedures section."""
+    """One numbered section of a policy: a police directive's procedures, the protections
+    asked of a sheriff or the State Police, or a town's own policy for its staff."""
 
     heading: Name = Field(description="Section heading in the directive.")
     paragraphs: tuple[Text, ...] = Field(
@@ -261,7 +267,18 @@ class ClauseModule(_Strict):
         default=(), description="Glossary terms the clause text uses."
     )
     resolution: ResolutionText = Field(description="Text added to the council resolution.")
-    directive: DirectiveSection = Field(description="Section added to the police directive.")
+    directive: DirectiveSection | None = Field(
+        default=None,
+        description="Protections for a police agency: a section of the police directive, "
+        "and the same text in the protections asked of a county sheriff (and written into "
+        "the contract addendum) or of the State Police. Required for clauses that apply to "
+        "municipal or sheriff policing.",
+    )
+    town_policy: DirectiveSection | None = Field(
+        default=None,
+        description="A section of the town's own policy for its officials and employees, "
+        "adopted in the resolution of a town policed by the State Police alone.",
+    )
     citations: tuple[Citation, ...] = Field(min_length=1, description="Authorities relied on.")
     federal_state_note: Text = Field(
         description="How the clause stays consistent with 8 U.S.C. §§ 1373 and 1644 and "
@@ -281,6 +298,9 @@ class ClauseModule(_Strict):
         """Every text a draft can contain, as (field path, template source) pairs."""
         texts = [(f"resolution.whereas.{i}", t) for i, t in enumerate(self.resolution.whereas)]
         texts += [(f"resolution.resolved.{i}", t) for i, t in enumerate(self.resolution.resolved)]
-        texts.append(("directive.heading", self.directive.heading))
-        texts += [(f"directive.paragraphs.{i}", t) for i, t in enumerate(self.directive.paragraphs)]
+        for name in ("directive", "town_policy"):
+            section = getattr(self, name)
+            if section is not None:
+                texts.append((f"{name}.heading", section.heading))
+                texts += [(f"{name}.paragraphs.{i}", t) for i, t in enumerate(section.paragraphs)]
         return texts

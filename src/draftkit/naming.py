@@ -6,13 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 
-DOCUMENT_SUFFIXES = {
-    "resolution": "council-resolution.docx",
-    "directive": "police-directive.docx",
-    "manifest": "manifest.json",
-}
-"""Document kind -> the end of its output file name."""
-
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -33,9 +26,9 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     return slug or "unnamed"
 
 
-def output_name(date: dt.date, town_slug: str, kind: str) -> str:
+def output_name(date: dt.date, town_slug: str, suffix: str) -> str:
     """``2026-11-27-burlington-council-resolution.docx`` and its siblings."""
-    return f"{date.isoformat()}-{town_slug}-{DOCUMENT_SUFFIXES[kind]}"
+    return f"{date.isoformat()}-{town_slug}-{suffix}"
 
 
 def long_date(date: dt.date) -> str:

@@ -49,7 +49,7 @@ def make_environment(*, autoescape: bool) -> SandboxedEnvironment:
     )
 
 
-def clause_context(town: TownProfile) -> dict[str, dict[str, str]]:
+def clause_context(town: TownProfile) -> dict[str, Any]:
     """The values clause texts and glossary definitions may use."""
     return {
         "town": {
@@ -63,6 +63,11 @@ def clause_context(town: TownProfile) -> dict[str, dict[str, str]]:
             "presiding_officer_title": town.governing_body.presiding_officer_title,
             "clerk_title": town.governing_body.clerk_title,
         },
+        "lead": (
+            "The directive shall provide"
+            if town.police.body_may_direct
+            else f"The {town.governing_body.name} asks that the directive provide"
+        ),
         "agency": {
             "name": town.police.name,
             "head_title": town.police.head_title,

@@ -201,8 +201,10 @@ def clause_details(root: Path, clause_id: str) -> str:
     ]
     out += [f"  WHEREAS, {text}" for text in clause.resolution.whereas]
     out += [f"  RESOLVED: {text}" for text in clause.resolution.resolved]
-    out += ["", f"Directive: {clause.directive.heading}"]
-    out += [f"  ({chr(ord('a') + i)}) {text}" for i, text in enumerate(clause.directive.paragraphs)]
+    for label, section in (("Directive", clause.directive), ("Town policy", clause.town_policy)):
+        if section is not None:
+            out += ["", f"{label}: {section.heading}"]
+            out += [f"  ({chr(ord('a') + i)}) {text}" for i, text in enumerate(section.paragraphs)]
     out += ["", "Citations:"]
     out += [f"  {c.cite}: {c.point}" + (f" <{c.url}>" if c.url else "") for c in clause.citations]
     out += ["", "8 U.S.C. §§ 1373 and 1644 and Vermont law:", f"  {clause.federal_state_note}"]

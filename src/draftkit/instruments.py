@@ -1,0 +1,69 @@
+"""Which documents a town gets, by who polices it.
+
+- Own police department: a council resolution directing or requesting the adopting
+  official to adopt the police directive, and the directive.
+- County sheriff under contract: a resolution asking the sheriff to adopt the
+  protections (Exhibit A), and a contract addendum making them conditions of service.
+  A town cannot amend a sheriff's policy, so there is no directive.
+- Vermont State Police alone: a resolution adopting the town's own policy for its
+  officials and employees and asking the State Police and the Criminal Justice
+  Council to adopt the protections (Exhibit A).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from draftkit.models import Arrangement
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of an instrument set."""
+
+    kind: str
+    """``resolution``, ``directive`` or ``addendum``: what --doc calls it."""
+    template: str
+    """Template file name in resolutions/."""
+    output: str
+    """The end of the output file name."""
+    section_prefix: str
+    """How its clause sections are numbered: ``4.`` gives 4.1, 4.2 ..."""
+
+
+INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
+    "municipal": (
+        Document("resolution", "council-resolution.docx", "council-resolution.docx", "A."),
+        Document("directive", "police-directive.docx", "police-directive.docx", "4."),
+    ),
+    "sheriff": (
+        Document("resolution", "sheriff-resolution.docx", "council-resolution.docx", "A."),
+        Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
+    ),
+    "state_police": (
+        Document("resolution", "state-police-resolution.docx", "council-resolution.docx", "A."),
+    ),
+}
+
+DOC_CHOICES = ("resolution", "directive", "addendum", "all")
+
+TEMPLATE_FILES = tuple(
+    dict.fromkeys(document.template for documents in INSTRUMENTS.values() for document in documents)
+)
+"""Every template file, each once."""
+
+ARRANGEMENT_WORDS: dict[Arrangement, str] = {
+    "municipal": "its own police department",
+    "sheriff": "a county sheriff under contract",
+    "state_police": "the Vermont State Police",
+}
+
+
+def documents_for(arrangement: Arrangement, doc: str) -> tuple[Document, ...] | None:
+    """The documents ``--doc`` asks for, or ``None`` if that kind does not exist for the
+    arrangement."""
+    documents = INSTRUMENTS[arrangement]
+    if doc == "all":
+        return documents
+    chosen = tuple(d for d in documents if d.kind == doc)
+    return chosen or None

@@ -125,6 +125,9 @@ def notice(doc: Document) -> None:
     doc.add_paragraph("{%p if draft.notice %}")
     doc.add_paragraph("{{ draft.notice }}", style="Notice")
     doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if draft.review_notice %}")
+    doc.add_paragraph("{{ draft.review_notice }}", style="Notice")
+    doc.add_paragraph("{%p endif %}")
 
 
 def add_field(paragraph, instruction: str) -> None:

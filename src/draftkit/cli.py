@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 import click
 
-from draftkit import __version__, checking, drafting, profiles, reports
+from draftkit import __version__, checking, drafting, library_actions, profiles, reports
 from draftkit.composing import DraftOptions
-from draftkit.defaults import POLICING_CHOICES, Policing
+from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.instruments import DOC_CHOICES
 
@@ -44,6 +44,11 @@ def _reports_errors(command: F) -> F:
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _interactive() -> bool:
+    """Whether a person is at the keyboard (not a script or CI)."""
+    return sys.stdin.isatty()
 
 
 def _root(ctx: click.Context) -> Path:
@@ -151,9 +156,24 @@ def draft(
         arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
         agency=agency,
     )
-    written = drafting.draft(
-        _root(ctx), town, doc=doc, options=options, out_dir=out, force=force, policing=said
-    )
+    try:
+        written = drafting.draft(
+            _root(ctx), town, doc=doc, options=options, out_dir=out, force=force, policing=said
+        )
+    except PolicingUnknownError:
+        if not _interactive():
+            raise
+        # Asking beats failing for an organizer at a terminal; scripts get the error.
+        answer = click.prompt(
+            "Who polices the town?",
+            type=click.Choice(sorted(POLICING_CHOICES)),
+        )
+        if answer == "municipal" and agency is None:
+            agency = click.prompt("Name of the police department")
+        said = Policing(arrangement=POLICING_CHOICES[answer], agency=agency)  # type: ignore[arg-type]
+        written = drafting.draft(
+            _root(ctx), town, doc=doc, options=options, out_dir=out, force=force, policing=said
+        )
     for path in written:
         click.echo(f"wrote {path}")
 
@@ -302,6 +322,60 @@ def clauses_list(ctx: click.Context) -> None:
 def clauses_show(ctx: click.Context, clause_id: str) -> None:
     """Show one clause in full: texts, citations, legal note and history."""
     click.echo(reports.clause_details(_root(ctx), clause_id))
+
+
+@clauses.command("status")
+@click.pass_context
+@_reports_errors
+def clauses_status(ctx: click.Context) -> None:
+    """Show each clause's version and review state: approved, stale or unreviewed."""
+    click.echo(reports.clause_status_table(_root(ctx)))
+
+
+@clauses.command("coverage")
+@click.pass_context
+@_reports_errors
+def clauses_coverage(ctx: click.Context) -> None:
+    """Show each loophole against the clauses that close it, so a gap is visible."""
+    click.echo(reports.coverage_table(_root(ctx)))
+
+
+@clauses.command("review")
+@click.argument("clause_id", metavar="ID")
+@click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the clause.")
+@click.option(
+    "--role", default="Attorney", show_default=True, metavar="ROLE", help="The reviewer's role."
+)
+@click.option(
+    "--verdict",
+    required=True,
+    type=click.Choice(["approved", "changes_requested"]),
+    help="The outcome of the review.",
+)
+@click.option("--notes", metavar="TEXT", help="What the reviewer said.")
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date of the review [default: today].",
+)
+@click.pass_context
+@_reports_errors
+def clauses_review(
+    ctx: click.Context,
+    clause_id: str,
+    reviewer: str,
+    role: str,
+    verdict: str,
+    notes: str | None,
+    date: dt.date,
+) -> None:
+    """Record a review of clause ID at its current text in clauses/reviews/ID.yaml."""
+    path = library_actions.review_clause(
+        _root(ctx), clause_id, reviewer=reviewer, role=role, verdict=verdict, notes=notes, date=date
+    )
+    click.echo(f"recorded {verdict.replace('_', ' ')} review of {clause_id} in {path}")
 
 
 @cli.group()

@@ -253,6 +253,7 @@ def build_contexts(
     options: DraftOptions,
     *,
     notice: str = "",
+    review_notice: str = "",
 ) -> dict[str, dict[str, Any]]:
     """The values each of the town's documents prints, by document kind."""
     profile = town.value
@@ -269,6 +270,7 @@ def build_contexts(
         "year": str(options.date.year),
         "label": f"DRAFT \u2014 {long_date(options.date)}",
         "notice": notice,
+        "review_notice": review_notice,
     }
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"

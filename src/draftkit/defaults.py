@@ -21,6 +21,10 @@ POLICING_CHOICES = {"municipal": "municipal", "sheriff": "sheriff", "state-polic
 """--policing option value -> profile arrangement."""
 
 
+class PolicingUnknownError(DraftkitError):
+    """Raised when neither a profile, the registry nor the user says who polices a town."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -139,7 +143,7 @@ def _policing(
             )
             agency = agency or (parent.police_department if parent else None)
         else:
-            raise DraftkitError(
+            raise PolicingUnknownError(
                 f"the registry does not say who polices {municipality.label}",
                 hint="add --policing municipal (with --agency NAME), --policing sheriff "
                 "or --policing state-police",

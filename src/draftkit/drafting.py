@@ -18,6 +18,7 @@ from draftkit.library import Library, load_library
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, file_hash, profile_hash
 from draftkit.rendering import render_docx
+from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.writing import write_files
 
 
@@ -63,6 +64,14 @@ def prepare_draft(
             hint="draftkit drafts resolutions; confirm with the clerk how the body adopts policy",
         )
     clauses = select_clauses(library, town, options.clause_ids)
+    statuses = {c.value.id: library.status(c.value.id) for c in clauses}
+    unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
+    if options.final and unapproved:
+        raise UnapprovedError(
+            "a final draft may contain only clauses approved at their current text; not "
+            f"approved: {describe_unapproved(unapproved, statuses)}",
+            hint="have a lawyer review them (`draftkit clauses review`), or draft without --final",
+        )
     rendered = render_clauses(profile, clauses)
     notice = (
         f"Prepared from registry defaults, not a confirmed profile: confirm the "
@@ -71,7 +80,16 @@ def prepare_draft(
         if resolved.from_defaults
         else ""
     )
-    contexts = build_contexts(library, town, rendered, options, notice=notice)
+    review_notice = (
+        "Not yet approved by a reviewing lawyer at their current text: "
+        + describe_unapproved(unapproved, statuses)
+        + "."
+        if unapproved
+        else ""
+    )
+    contexts = build_contexts(
+        library, town, rendered, options, notice=notice, review_notice=review_notice
+    )
     files: dict[str, bytes] = {}
     problems: list[DraftkitError] = []
     for document in documents:
@@ -105,6 +123,7 @@ def prepare_draft(
                 "id": item.clause.value.id,
                 "version": item.clause.value.version,
                 "text_sha256": clause_text_hash(item.clause.value),
+                "review": statuses[item.clause.value.id].state,
             }
             for item in rendered
         ],

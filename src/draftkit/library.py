@@ -25,6 +25,7 @@ from draftkit.models import (
 )
 from draftkit.naming import slugify
 from draftkit.registry import REGISTRY_FILE, Registry, load_registry
+from draftkit.reviews import REVIEWS_DIR, ClauseStatus, ReviewLog, status_of
 
 TOWN_DATA_FILES = frozenset({"defaults.yaml"})
 """YAML files in towns/ that are not town profiles."""
@@ -54,6 +55,17 @@ class Library:
     glossary: Loaded[Glossary] | None = None
     registry: Registry | None = None
     defaults: Loaded[GovernanceDefaults] | None = None
+    reviews: dict[str, Loaded[ReviewLog]] = field(default_factory=dict)
+
+    @property
+    def reviews_dir(self) -> Path:
+        """``clauses/reviews/``."""
+        return self.clauses_dir / REVIEWS_DIR
+
+    def status(self, clause_id: str) -> ClauseStatus:
+        """The review state of a clause at its current text."""
+        log = self.reviews.get(clause_id)
+        return status_of(self.clauses[clause_id].value, log.value if log else None)
 
     @property
     def towns_dir(self) -> Path:
@@ -159,10 +171,7 @@ class Library:
 
     def clause_hint(self, clause_id: str) -> str:
         """A suggestion for a clause id that does not exist."""
-        close = difflib.get_close_matches(clause_id, list(self.clauses), n=3, cutoff=0.6)
-        if close:
-            return f"did you mean {_or_list(close)}?"
-        return "`draftkit clauses list` shows every clause id"
+        return library_hint(clause_id, list(self.clauses))
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
@@ -175,6 +184,14 @@ def _docx_paragraph_texts(path: Path) -> tuple[str, ...]:
     for table in document.tables:
         texts += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
     return tuple(texts)
+
+
+def library_hint(clause_id: str, ids: list[str]) -> str:
+    """Suggest the closest clause ids, or where to look."""
+    close = difflib.get_close_matches(clause_id, ids, n=3, cutoff=0.6)
+    if close:
+        return f"did you mean {_or_list(close)}?"
+    return "`draftkit clauses list` shows every clause id"
 
 
 def _or_list(items: list[str]) -> str:
@@ -244,8 +261,24 @@ def load_library(root: Path) -> Library:
         except DraftkitError as problem:
             problems.append(problem)
         defaults = _collect(problems, GovernanceDefaults, towns_dir / DEFAULTS_FILE, "town", shown)
+    reviews: dict[str, Loaded[ReviewLog]] = {}
+    for path in sorted((clauses_dir / REVIEWS_DIR).glob("*.yaml")):
+        log = _collect(problems, ReviewLog, path, "review", shown)
+        if log is None:
+            continue
+        if path.stem not in clauses:
+            problems.append(
+                DataError(
+                    f"reviews for a clause that does not exist: {path.stem!r}",
+                    path=shown(path),
+                    hint=library_hint(path.stem, list(clauses)),
+                )
+            )
+            continue
+        reviews[path.stem] = log
     raise_if_any(problems)
     return Library(
+        reviews=reviews,
         root=root,
         towns=towns,
         clauses=clauses,

@@ -216,3 +216,51 @@ def clause_details(root: Path, clause_id: str) -> str:
 def schema_json(kind: str) -> str:
     """``draftkit schema town|clause``: the JSON Schema of a data file."""
     return json.dumps(SCHEMAS[kind].model_json_schema(), indent=2, ensure_ascii=False)
+
+
+def clause_status_table(root: Path) -> str:
+    """``draftkit clauses status``: each clause's version and review state."""
+    library = load_library(root)
+    rows = []
+    for clause_id, loaded in library.clauses.items():
+        status = library.status(clause_id)
+        last = status.last
+        rows.append(
+            (
+                clause_id,
+                loaded.value.version,
+                status.state,
+                f"{last.reviewer} ({last.role})" if last else "-",
+                last.date.isoformat() if last else "-",
+            )
+        )
+    if not rows:
+        return "No clauses in clauses/."
+    approved = sum(1 for row in rows if row[2] == "approved")
+    table = _table(("CLAUSE", "VERSION", "REVIEW", "LAST REVIEWER", "DATE"), rows)
+    return f"{table}\n{approved} of {len(rows)} clauses approved at their current text"
+
+
+def coverage_rows(root: Path) -> list[tuple[str, str, list[str]]]:
+    """Each loophole with the ids of the clauses that close it, in catalog order."""
+    library = load_library(root)
+    return [
+        (
+            loophole.id,
+            loophole.name,
+            [cid for cid, c in library.clauses.items() if loophole.id in c.value.closes],
+        )
+        for loophole in library.loophole_list()
+    ]
+
+
+def coverage_table(root: Path) -> str:
+    """``draftkit clauses coverage``: each loophole against the clauses that close it."""
+    rows = coverage_rows(root)
+    table = _table(
+        ("LOOPHOLE", "NAME", "CLOSED BY"),
+        [(lid, name, ", ".join(ids) if ids else "GAP: no clause") for lid, name, ids in rows],
+    )
+    gaps = sum(1 for _, _, ids in rows if not ids)
+    summary = f"{len(rows) - gaps} of {len(rows)} loopholes closed"
+    return f"{table}\n{summary}" + (f"; {gaps} gap{'s' if gaps != 1 else ''}" if gaps else "")

@@ -12,7 +12,15 @@ from typing import Any, TypeVar
 
 import click
 
-from draftkit import __version__, checking, drafting, library_actions, profiles, reports
+from draftkit import (
+    __version__,
+    checking,
+    drafting,
+    library_actions,
+    profiles,
+    reports,
+    verification,
+)
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError, ProblemList
@@ -176,6 +184,20 @@ def draft(
         )
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@cli.command("verify")
+@click.argument("draft_file", metavar="DRAFT.docx", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@_reports_errors
+def verify_command(ctx: click.Context, draft_file: Path) -> None:
+    """Compare a draft (perhaps edited and sent back) with the library text it was built
+    from: per clause, whether the library changed, whether it is approved now, and what
+    was changed by hand. Exits 1 when anything differs."""
+    report = verification.verify(_root(ctx), draft_file)
+    click.echo(report.render())
+    if not report.clean:
+        sys.exit(1)
 
 
 @cli.command("check")

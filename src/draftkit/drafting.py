@@ -9,10 +9,17 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.checking import check_clauses
-from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.composing import (
+    DraftOptions,
+    RenderedClause,
+    build_contexts,
+    render_clauses,
+    select_clauses,
+)
 from draftkit.defaults import Policing
+from draftkit.embedding import embed_manifest
 from draftkit.errors import DraftkitError, raise_if_any
-from draftkit.inspection import inspect_document
+from draftkit.inspection import inspect_document, text_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
@@ -90,23 +97,6 @@ def prepare_draft(
     contexts = build_contexts(
         library, town, rendered, options, notice=notice, review_notice=review_notice
     )
-    files: dict[str, bytes] = {}
-    problems: list[DraftkitError] = []
-    for document in documents:
-        name = output_name(options.date, resolved.slug, document.output)
-        template = library.template_path(document.template)
-        shown = str(template.relative_to(library.root))
-        if not template.exists():
-            problems.append(
-                DraftkitError(
-                    "template not found", path=shown, hint="restore it from version control"
-                )
-            )
-            continue
-        data = render_docx(template, contexts[document.kind], shown=shown)
-        problems.extend(inspect_document(data, name=name, context=contexts[document.kind]))
-        files[name] = data
-    raise_if_any(problems)
     manifest = {
         "draftkit_version": __version__,
         "date": options.date.isoformat(),
@@ -130,7 +120,7 @@ def prepare_draft(
         "templates": {
             document.kind: {
                 "file": f"resolutions/{document.template}",
-                "sha256": file_hash(library.template_path(document.template)),
+                "sha256": _template_hash(library, document.template),
             }
             for document in documents
         },
@@ -139,9 +129,70 @@ def prepare_draft(
             for document in documents
         },
     }
+    files: dict[str, bytes] = {}
+    problems: list[DraftkitError] = []
+    for document in documents:
+        name = output_name(options.date, resolved.slug, document.output)
+        template = library.template_path(document.template)
+        shown = str(template.relative_to(library.root))
+        if not template.exists():
+            problems.append(
+                DraftkitError(
+                    "template not found", path=shown, hint="restore it from version control"
+                )
+            )
+            continue
+        data = render_docx(template, contexts[document.kind], shown=shown)
+        found = inspect_document(data, name=name, context=contexts[document.kind])
+        problems.extend(found)
+        if not found:
+            lines = text_lines(data)
+            files[name] = embed_manifest(
+                data,
+                {
+                    **manifest,
+                    "document": {
+                        "kind": document.kind,
+                        "lines": lines,
+                        "clause_lines": clause_lines(rendered, lines),
+                    },
+                },
+            )
+    raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     files[output_name(options.date, resolved.slug, "manifest.json")] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest)
+
+
+def _template_hash(library: Library, template: str) -> str:
+    path = library.template_path(template)
+    return file_hash(path) if path.exists() else ""
+
+
+def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:
+    """Which lines of a document (by index) carry each clause's text."""
+    found: dict[str, list[int]] = {}
+    for item in rendered:
+        fragments = [_plain(text) for text in _texts(item)]
+        found[item.clause.value.id] = [
+            index
+            for index, line in enumerate(lines)
+            if any(fragment and fragment in _plain(line) for fragment in fragments)
+        ]
+    return found
+
+
+def _texts(item: RenderedClause) -> list[str]:
+    texts = [*item.whereas, *item.resolved]
+    for section in (item.directive, item.town_policy):
+        if section is not None:
+            texts += [section.heading, *section.paragraphs]
+    # A recital is printed as "WHEREAS, <text>; and": match its body, not its ending.
+    return [text.rstrip(" .;,") for text in texts]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def draft(

@@ -1,0 +1,56 @@
+"""The manifest inside the .docx itself, as a custom XML part.
+
+A draft travels: a town edits it and sends it back. Keeping the manifest (and the
+document's text as drafted) inside the file means ``draftkit verify`` can tell what
+the draft was built from and what was changed by hand, with nothing else at hand.
+Word keeps custom XML parts when it saves a document.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+NAMESPACE = "urn:draftkit:manifest:1"
+_TAG = f"{{{NAMESPACE}}}manifest"
+
+
+def embed_manifest(data: bytes, manifest: dict[str, Any]) -> bytes:
+    """Return the document with ``manifest`` stored in a custom XML part."""
+    document = Document(io.BytesIO(data))
+    root = etree.Element(_TAG, nsmap={None: NAMESPACE})
+    root.text = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = document.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    number = 1
+    while f"/customXml/item{number}.xml" in taken:
+        number += 1
+    part = Part(PackURI(f"/customXml/item{number}.xml"), "application/xml", blob, package)
+    document.part.relate_to(part, RT.CUSTOM_XML)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def read_manifest(data: bytes) -> dict[str, Any] | None:
+    """The manifest a draft carries, or ``None`` if it carries none."""
+    document = Document(io.BytesIO(data))
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.CUSTOM_XML or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag == _TAG and root.text:
+            value = json.loads(root.text)
+            return value if isinstance(value, dict) else None
+    return None

@@ -1,0 +1,163 @@
+"""``draftkit verify``: read a draft back (perhaps edited by a town) and compare it with
+what it was built from and with the library today."""
+
+from __future__ import annotations
+
+import difflib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from draftkit.embedding import read_manifest
+from draftkit.errors import DraftkitError, NotFoundError
+from draftkit.inspection import text_lines
+from draftkit.library import load_library
+from draftkit.provenance import clause_text_hash
+
+
+@dataclass
+class ClauseFinding:
+    """What verify found for one clause of the draft."""
+
+    clause_id: str
+    version: str
+    library: str
+    """``unchanged``, ``changed (now X)`` or ``removed from the library``."""
+    review: str
+    edits: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VerifyReport:
+    """Everything verify found; ``clean`` when the draft matches its sources."""
+
+    path: str
+    town: str
+    date: str
+    clauses: list[ClauseFinding]
+    other_edits: list[str]
+
+    @property
+    def clean(self) -> bool:
+        """No hand edits and no library changes since the draft was made."""
+        return not self.other_edits and all(
+            not c.edits and c.library == "unchanged" for c in self.clauses
+        )
+
+    def render(self) -> str:
+        """The report as the terminal shows it."""
+        out = [f"{self.path}: drafted for {self.town} on {self.date}"]
+        for c in self.clauses:
+            document = "edited by hand" if c.edits else "as drafted"
+            out.append(
+                f"  {c.clause_id} {c.version}: library text {c.library}; review now: "
+                f"{c.review}; in this document: {document}"
+            )
+            out.extend(f"      {edit}" for edit in c.edits)
+        if self.other_edits:
+            out.append("  edits outside the clauses:")
+            out.extend(f"      {edit}" for edit in self.other_edits)
+        out.append(
+            "Matches the library it was built from, with no hand edits."
+            if self.clean
+            else "Differs from what draftkit drafted: see above."
+        )
+        return "\n".join(out)
+
+
+def verify(root: Path, draft_path: Path) -> VerifyReport:
+    """Compare a draft with its embedded manifest and with the library today.
+
+    Raises:
+        NotFoundError: the file does not exist.
+        DraftkitError: the file is not a Word document or carries no draftkit manifest.
+    """
+    shown = str(draft_path)
+    try:
+        data = draft_path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError("file not found", path=shown) from None
+    try:
+        manifest = read_manifest(data)
+        lines = text_lines(data)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DraftkitError(f"not a Word document: {exc}", path=shown) from None
+    if manifest is None or "document" not in manifest:
+        raise DraftkitError(
+            "this document carries no draftkit manifest",
+            path=shown,
+            hint="only documents drafted by draftkit 0.1 or later can be verified",
+        )
+    library = load_library(root)
+    document: dict[str, Any] = manifest["document"]
+    drafted: list[str] = document["lines"]
+    owner = {index: cid for cid, indexes in document["clause_lines"].items() for index in indexes}
+    edits_by_clause: dict[str, list[str]] = {}
+    other: list[str] = []
+    matcher = difflib.SequenceMatcher(a=drafted, b=lines, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for offset in range(max(a2 - a1, b2 - b1)):
+            old = drafted[a1 + offset] if a1 + offset < a2 else None
+            new = lines[b1 + offset] if b1 + offset < b2 else None
+            text = _describe(old, new)
+            clause_id = owner.get(a1 + offset) if old is not None else owner.get(a1 - 1)
+            if clause_id is not None:
+                edits_by_clause.setdefault(clause_id, []).append(text)
+            else:
+                other.append(text)
+    findings = []
+    for entry in manifest["clauses"]:
+        clause_id = entry["id"]
+        if clause_id not in library.clauses:
+            state, review = "removed from the library", "unknown"
+        else:
+            clause = library.clauses[clause_id].value
+            same = clause_text_hash(clause) == entry["text_sha256"]
+            state = "unchanged" if same else f"changed since (library now {clause.version})"
+            review = library.status(clause_id).state
+        findings.append(
+            ClauseFinding(
+                clause_id=clause_id,
+                version=entry["version"],
+                library=state,
+                review=review,
+                edits=edits_by_clause.get(clause_id, []),
+            )
+        )
+    return VerifyReport(
+        path=shown,
+        town=manifest["town"]["name"],
+        date=manifest["date"],
+        clauses=findings,
+        other_edits=other,
+    )
+
+
+def _describe(old: str | None, new: str | None) -> str:
+    if old is None:
+        return f"added: {_body(new)[:100]}"
+    if new is None:
+        return f"removed: {_body(old)[:100]}"
+    return f"changed: {_word_diff(_body(old), _body(new))}"
+
+
+def _body(line: str | None) -> str:
+    return (line or "").split(" | ", 1)[-1]
+
+
+def _word_diff(old: str, new: str) -> str:
+    """The changed words only, as [-old-]{+new+}, with a little context."""
+    a, b = old.split(), new.split()
+    parts: list[str] = []
+    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        before = " ".join(a[max(a1 - 3, 0) : a1])
+        removed = " ".join(a[a1:a2])
+        added = " ".join(b[b1:b2])
+        change = (f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else "")
+        parts.append(f"...{before} {change}".strip())
+    return "; ".join(parts)[:200]

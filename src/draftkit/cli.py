@@ -18,6 +18,7 @@ from draftkit import (
     drafting,
     library_actions,
     profiles,
+    redlining,
     reports,
     verification,
 )
@@ -200,6 +201,21 @@ def verify_command(ctx: click.Context, draft_file: Path) -> None:
         sys.exit(1)
 
 
+@cli.command("redline")
+@click.argument("old", metavar="OLD.docx", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", metavar="NEW.docx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@_reports_errors
+def redline_command(old: Path, new: Path, out: Path, force: bool) -> None:
+    """Write NEW.docx with Word tracked changes against OLD.docx, e.g. a town's current
+    policy against its new directive."""
+    path, insertions, deletions = redlining.redline_files(old, new, out, force=force)
+    click.echo(f"wrote {path} ({insertions} insertions, {deletions} deletions)")
+
+
 @cli.command("check")
 @click.pass_context
 @_reports_errors
@@ -360,6 +376,47 @@ def clauses_status(ctx: click.Context) -> None:
 def clauses_coverage(ctx: click.Context) -> None:
     """Show each loophole against the clauses that close it, so a gap is visible."""
     click.echo(reports.coverage_table(_root(ctx)))
+
+
+@clauses.command("diff")
+@click.argument("clause_id", metavar="ID")
+@click.option(
+    "--from",
+    "from_rev",
+    default="HEAD",
+    show_default=True,
+    metavar="REV",
+    help="Git revision of the old text.",
+)
+@click.option(
+    "--to",
+    "to_rev",
+    metavar="REV",
+    help="Git revision of the new text [default: the working tree].",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write [default: drafts/ID-redline.docx].",
+)
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@click.pass_context
+@_reports_errors
+def clauses_diff(
+    ctx: click.Context,
+    clause_id: str,
+    from_rev: str,
+    to_rev: str | None,
+    out: Path | None,
+    force: bool,
+) -> None:
+    """Write a Word redline of clause ID between two versions, with tracked changes a
+    lawyer can accept or reject."""
+    target = out or Path("drafts") / f"{clause_id}-redline.docx"
+    path, insertions, deletions = redlining.clause_diff(
+        _root(ctx), clause_id, from_rev, to_rev, target, force=force
+    )
+    click.echo(f"wrote {path} ({insertions} insertions, {deletions} deletions)")
 
 
 @clauses.command("review")

@@ -111,6 +111,11 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
         raise DataError(
             f"not UTF-8 text ({exc.reason})", path=shown, hint="save the file as UTF-8"
         ) from None
+    return parse_yaml(text, path=path, shown=shown)
+
+
+def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
+    """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):

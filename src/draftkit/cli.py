@@ -14,6 +14,7 @@ import click
 
 from draftkit import (
     __version__,
+    book,
     checking,
     drafting,
     library_actions,
@@ -376,6 +377,29 @@ def clauses_status(ctx: click.Context) -> None:
 def clauses_coverage(ctx: click.Context) -> None:
     """Show each loophole against the clauses that close it, so a gap is visible."""
     click.echo(reports.coverage_table(_root(ctx)))
+
+
+@clauses.command("book")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write [default: drafts/clause-book-DATE.docx].",
+)
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date on the cover [default: today].",
+)
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@click.pass_context
+@_reports_errors
+def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: bool) -> None:
+    """Write the clause book for lawyers: coverage, then every clause with its text,
+    terms, citations, legal note, version history and review history."""
+    target = out or Path("drafts") / f"clause-book-{date.isoformat()}.docx"
+    click.echo(f"wrote {book.write_book(_root(ctx), target, date=date, force=force)}")
 
 
 @clauses.command("diff")

@@ -130,9 +130,16 @@ def select_clauses(
             )
         )
     raise_if_any(problems)
+    return in_catalog_order(library, chosen)
+
+
+def in_catalog_order(
+    library: Library, clauses: list[Loaded[ClauseModule]]
+) -> list[Loaded[ClauseModule]]:
+    """Clauses in the order of the loopholes they close, as drafts and the book show them."""
     order = _catalog_order(library)
     return sorted(
-        chosen, key=lambda c: (min(order.get(i, 999) for i in c.value.closes), c.value.id)
+        clauses, key=lambda c: (min(order.get(i, 999) for i in c.value.closes), c.value.id)
     )
 
 

@@ -1,0 +1,275 @@
+"""The clause book: one Word document in which a lawyer can review the whole library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches, Pt
+
+from draftkit import __version__
+from draftkit.composing import in_catalog_order
+from draftkit.library import Library, load_library
+from draftkit.loading import Loaded
+from draftkit.models import ClauseModule
+from draftkit.naming import long_date
+from draftkit.provenance import canonical_json, clause_text_hash, sha256_bytes
+from draftkit.redlining import add_clause_text, marked
+from draftkit.writing import write_files
+
+FONT = "Times New Roman"
+
+
+def library_hash(library: Library) -> str:
+    """One SHA-256 over every clause's id, version and text hash: the library version."""
+    return sha256_bytes(
+        canonical_json(
+            [
+                (cid, c.value.version, clause_text_hash(c.value))
+                for cid, c in sorted(library.clauses.items())
+            ]
+        )
+    )
+
+
+def write_book(root: Path, out: Path, *, date: dt.date, force: bool) -> Path:
+    """``draftkit clauses book``: build the clause book and write it atomically."""
+    library = load_library(root)
+    data = build_book(library, date)
+    write_files(out.parent, {out.name: data}, force=force)
+    return out
+
+
+def build_book(library: Library, date: dt.date) -> bytes:
+    """The clause book as .docx bytes."""
+    document = Document()
+    _setup(document)
+    _cover(document, library, date)
+    _contents(document, library)
+    _coverage(document, library)
+    for number, loaded in enumerate(_ordered(library), start=1):
+        _clause(document, library, number, loaded.value.id)
+    _glossary(document, library)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _ordered(library: Library) -> list[Loaded[ClauseModule]]:
+    return in_catalog_order(library, list(library.clauses.values()))
+
+
+def _bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-untyped-def]
+    """Mark a heading so the contents can show its page (PAGEREF)."""
+    start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{name}"/>')
+    end = parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>')
+    paragraph._p.insert(1, start)
+    paragraph._p.append(end)
+
+
+def _heading(document: DocumentObject, text: str, number: int) -> None:
+    _bookmark(document.add_heading(text, level=1), f"_DraftkitToc{number}", number)
+
+
+def _setup(document: DocumentObject) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Inches(1))
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("draftkit clause book \u2014 Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, instruction: str, shown: str = "1") -> None:  # type: ignore[no-untyped-def]
+    for xml in (
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
+        f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruction} </w:instrText>',
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>',
+    ):
+        paragraph.add_run()._r.append(parse_xml(xml))
+    paragraph.add_run(shown)
+    paragraph.add_run()._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
+
+
+def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
+    document.add_paragraph().paragraph_format.space_before = Pt(120)
+    title = document.add_paragraph("Clause Book", style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in (
+        "Limits on police participation in federal civil immigration enforcement",
+        "for Vermont municipalities",
+        "",
+        f"Library version {library_hash(library)[:12]} (draftkit {__version__})",
+        f"Prepared {long_date(date)}",
+    ):
+        paragraph = document.add_paragraph(line)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    approved = sum(1 for cid in library.clauses if library.status(cid).approved)
+    summary = document.add_paragraph(
+        f"{len(library.clauses)} clauses, {approved} approved at their current text; "
+        f"{len(library.loophole_list())} loopholes; {len(library.terms())} defined terms."
+    )
+    summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note = document.add_paragraph(
+        "Template values appear as \u00abname\u00bb: each draft fills them in from the town's "
+        "profile. A review counts only while the text it covered is unchanged."
+    )
+    note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note.runs[0].italic = True
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(document: DocumentObject, library: Library) -> None:
+    document.add_heading("Contents", level=1)
+    entries = ["Coverage"]
+    entries += [f"{n}. {c.value.title}" for n, c in enumerate(_ordered(library), start=1)]
+    entries.append("Glossary")
+    for number, entry in enumerate(entries, start=1):
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            Inches(6.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+        paragraph.add_run(f"{entry}\t")
+        # PAGEREF fields are filled in by Word and LibreOffice when the pages are laid out.
+        _field(paragraph, f"PAGEREF _DraftkitToc{number} \\h", shown="")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _table(
+    document: DocumentObject, header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]
+) -> None:
+    width = len(header) if header else len(rows[0])
+    table = document.add_table(rows=1 if header else 0, cols=width)
+    table.style = document.styles["Table Grid"]
+    if header:
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.paragraphs[0].text = text
+
+
+def _coverage(document: DocumentObject, library: Library) -> None:
+    _heading(document, "Coverage", 1)
+    document.add_paragraph(
+        "Each loophole in the catalog, and the clauses that close it. A loophole with no "
+        "clause is a gap in the library."
+    )
+    rows = []
+    for loophole in library.loophole_list():
+        closing = [c.value.title for c in library.clauses.values() if loophole.id in c.value.closes]
+        rows.append((loophole.name, "; ".join(closing) or "GAP: no clause"))
+    _table(document, ("Loophole", "Closed by"), rows)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _clause(document: DocumentObject, library: Library, number: int, clause_id: str) -> None:
+    loaded = library.clauses[clause_id]
+    clause = loaded.value
+    status = library.status(clause_id)
+    names = {loophole.id: loophole.name for loophole in library.loophole_list()}
+    _heading(document, f"{number}. {clause.title}", number + 1)
+    facts = [
+        ("Id and version", f"{clause.id} {clause.version}"),
+        ("File", loaded.source.shown),
+        ("Text SHA-256", clause_text_hash(clause)),
+        (
+            "Review",
+            status.state
+            + (f" ({status.last.reviewer}, {status.last.date})" if status.last else ""),
+        ),
+        ("Closes", "; ".join(names.get(i, i) for i in clause.closes)),
+        ("Applies to", ", ".join(clause.applies_to)),
+        ("Requires", ", ".join(clause.requires) or "none"),
+        ("Conflicts with", ", ".join(clause.conflicts) or "none"),
+    ]
+    _table(document, None, facts)
+    document.add_heading("Summary", level=2)
+    document.add_paragraph(clause.summary)
+    document.add_heading("Text", level=2)
+    add_clause_text(document, clause)
+    document.add_heading("Defined terms", level=2)
+    terms = library.terms()
+    for term in clause.defined_terms:
+        entry = terms.get(term.lower())
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"\u201c{term}\u201d").bold = True
+        paragraph.add_run(
+            f" means {marked(entry.definition)}" if entry else " (not in the glossary)"
+        )
+    if not clause.defined_terms:
+        document.add_paragraph("None.")
+    document.add_heading("Citations", level=2)
+    _table(
+        document,
+        ("Citation", "Role", "What it says here"),
+        [(c.cite, c.role, c.point + (f" <{c.url}>" if c.url else "")) for c in clause.citations],
+    )
+    document.add_heading("8 U.S.C. §§ 1373 and 1644 and Vermont law", level=2)
+    document.add_paragraph(clause.federal_state_note)
+    document.add_heading("Version history", level=2)
+    _table(
+        document,
+        ("Version", "Date", "What changed"),
+        [(h.version, h.date.isoformat(), h.summary) for h in clause.history],
+    )
+    document.add_heading("Review history", level=2)
+    log = library.reviews.get(clause_id)
+    reviews = log.value.reviews if log else ()
+    if reviews:
+        current = clause_text_hash(clause)
+        _table(
+            document,
+            ("Date", "Reviewer", "Verdict", "Text reviewed", "Notes"),
+            [
+                (
+                    r.date.isoformat(),
+                    f"{r.reviewer} ({r.role})",
+                    r.verdict.replace("_", " "),
+                    f"{r.version}"
+                    + (" (current text)" if r.text_sha256 == current else " (earlier text)"),
+                    r.notes or "",
+                )
+                for r in reviews
+            ],
+        )
+    else:
+        document.add_paragraph("Not yet reviewed.")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _glossary(document: DocumentObject, library: Library) -> None:
+    _heading(document, "Glossary", len(library.clauses) + 2)
+    for key, entry in sorted(library.terms().items()):
+        users = [
+            c.value.id
+            for c in library.clauses.values()
+            if any(t.lower() == key for t in c.value.defined_terms)
+        ]
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"\u201c{entry.term}\u201d").bold = True
+        paragraph.add_run(f" means {marked(entry.definition)}")
+        used = document.add_paragraph(
+            "Used by: "
+            + (", ".join(users) if users else "no clause")
+            + (f". Source: {entry.source}" if entry.source else "")
+        )
+        used.runs[0].italic = True

@@ -44,9 +44,11 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     return build
 
 
-def run(root: Path, *args: str) -> Result:
+def run(root: Path, *args: str, input: str | None = None) -> Result:
     """Run the CLI against ``root`` as a user would, capturing stdout and stderr."""
-    return CliRunner().invoke(cli, ["--root", str(root), *args], obj={}, catch_exceptions=False)
+    return CliRunner().invoke(
+        cli, ["--root", str(root), *args], obj={}, input=input, catch_exceptions=False
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -168,3 +168,21 @@ def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
 def test_every_unorganized_place_is_refused_plainly(slug: str) -> None:
     with pytest.raises(DraftkitError, match="has no selectboard or council"):
         prepare_draft(LIBRARY, slug, "all", OPTIONS)
+
+
+def test_draft_asks_who_polices_when_a_person_is_at_the_keyboard(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr("draftkit.cli._interactive", lambda: True)
+    out = tmp_path / "d"
+    result = run(
+        REPO,
+        "draft",
+        "Addison",
+        "--date",
+        "2026-11-27",
+        "--out",
+        str(out),
+        input="municipal\nAddison Town Police\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Who polices the town?" in result.output
+    assert (out / "2026-11-27-addison-police-directive.docx").exists()

@@ -125,7 +125,9 @@ def test_clause_for_another_arrangement_is_refused(make_project) -> None:
     root = make_project()
     clause = root / "clauses" / "custody-rule.yaml"
     clause.write_text(
-        clause.read_text().replace("applies_to: [municipal]", "applies_to: [sheriff]")
+        clause.read_text().replace(
+            "applies_to: [municipal, sheriff, state_police]", "applies_to: [sheriff]"
+        )
     )
     with pytest.raises(ProblemList) as caught:
         prepare_draft(

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import REPO, run
 
 from draftkit.composing import DraftOptions
+from draftkit.defaults import Policing
 from draftkit.drafting import prepare_draft
 from draftkit.inspection import text_lines
 from draftkit.library import load_library
@@ -22,10 +23,23 @@ LIBRARY = load_library(REPO)
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27), sponsors=("Councilor A. Example",))
 
 
-@pytest.mark.parametrize("town", ["burlington", "winooski"])
-@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
-def test_document_matches_its_snapshot(town: str, kind: str, update_snapshots: bool) -> None:
-    draft = prepare_draft(LIBRARY, town, kind, OPTIONS)
+CASES = [
+    ("burlington", "resolution", None),
+    ("burlington", "directive", None),
+    ("winooski", "resolution", None),
+    ("winooski", "directive", None),
+    ("addison", "resolution", "sheriff"),
+    ("addison", "addendum", "sheriff"),
+    ("bridport", "resolution", "state_police"),
+]
+
+
+@pytest.mark.parametrize(("town", "kind", "policing"), CASES)
+def test_document_matches_its_snapshot(
+    town: str, kind: str, policing: str | None, update_snapshots: bool
+) -> None:
+    said = Policing(arrangement=policing) if policing else None  # type: ignore[arg-type]
+    draft = prepare_draft(LIBRARY, town, kind, OPTIONS, said)
     [data] = [d for name, d in draft.files.items() if name.endswith(".docx")]
     text = "\n".join(text_lines(data)) + "\n"
     golden = SNAPSHOTS / f"{town}-{kind}.txt"

@@ -176,7 +176,7 @@ def no_borders(table) -> None:
 # --------------------------------------------------------------------- shared pieces
 
 SAVINGS = (
-    "Nothing in this {what} limits any official's, employee's or Member's sending, "
+    "Savings for federal law. Nothing in this {what} limits any official's, employee's or Member's sending, "
     "receiving, requesting, maintaining or exchanging of information regarding citizenship "
     "or immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it."
 )

@@ -296,13 +296,16 @@ def build_contexts(
         "draft": draft,
         "sponsors": list(options.sponsors),
         "sponsor_line": _sponsor_line(options.sponsors),
-        "recitals": [typeset(recital(text)) for item in rendered for text in item.whereas],
+        # Two clauses may rest on the same finding; a resolution states it once.
+        "recitals": list(
+            dict.fromkeys(typeset(recital(text)) for item in rendered for text in item.whereas)
+        ),
         "resolved": [typeset(text) for item in rendered for text in item.resolved],
         "clause_titles": [item.clause.value.title for item in rendered],
         "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
         "definitions": definitions,
-        "authorities": _cites(rendered, "authority"),
-        "related_law": _cites(rendered, "related"),
+        "authorities": _cites(rendered, "authority", profile.police.arrangement),
+        "related_law": _cites(rendered, "related", profile.police.arrangement),
         "policy_sections": _sections(
             [r.town_policy for r in rendered if r.town_policy is not None], "1.", start=2
         ),
@@ -330,8 +333,13 @@ def _sections(
     ]
 
 
-def _cites(rendered: list[RenderedClause], role: str) -> list[str]:
-    cites = {c.cite for item in rendered for c in item.clause.value.citations if c.role == role}
+def _cites(rendered: list[RenderedClause], role: str, arrangement: str) -> list[str]:
+    cites = {
+        c.cite
+        for item in rendered
+        for c in item.clause.value.citations
+        if c.role == role and (c.arrangements is None or arrangement in c.arrangements)
+    }
     return [typeset(cite) for cite in sorted(cites, key=_citation_order)]
 
 

@@ -212,6 +212,11 @@ class Citation(_Strict):
     point: Text = Field(
         description="What the source says that matters to this clause (for reviewing lawyers)."
     )
+    arrangements: tuple[Arrangement, ...] | None = Field(
+        default=None,
+        description="Print it only in documents for these policing arrangements, e.g. "
+        "[municipal] for a statute on municipal police departments. Leave out for all.",
+    )
     url: str | None = Field(default=None, description="Where the text can be read.")
 
 

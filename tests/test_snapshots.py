@@ -16,8 +16,6 @@ from draftkit.drafting import prepare_draft
 from draftkit.inspection import text_lines
 from draftkit.library import load_library
 
-DOCUMENT_KINDS = ("resolution", "directive")
-
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 LIBRARY = load_library(REPO)
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27), sponsors=("Councilor A. Example",))

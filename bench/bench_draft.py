@@ -22,12 +22,14 @@ from docxtpl import DocxTemplate
 
 from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
 from draftkit.drafting import prepare_draft
+from draftkit.instruments import INSTRUMENTS
 from draftkit.library import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
 TOWN = "burlington"
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
 KINDS = ("resolution", "directive")
+TEMPLATES = {d.kind: d.template for d in INSTRUMENTS["municipal"]}
 
 
 def timed(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -66,10 +68,10 @@ def main() -> int:
     print(f"draftkit draft {TOWN} (one process, median of 5): {wall * 1000:.0f} ms")
     print(f"{'document':<12}{'draftkit':>12}{'bare docxtpl':>16}{'ratio':>8}")
     for kind in KINDS:
-        ours = timed(lambda kind=kind: prepare_draft(library, TOWN, (kind,), OPTIONS), 10)
+        ours = timed(lambda kind=kind: prepare_draft(library, TOWN, kind, OPTIONS), 10)
 
         def bare(kind: str = kind) -> None:
-            template = DocxTemplate(library.template_path(kind))
+            template = DocxTemplate(library.template_path(TEMPLATES[kind]))
             template.render(contexts[kind], autoescape=True)
             template.save(io.BytesIO())
 

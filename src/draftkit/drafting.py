@@ -18,8 +18,8 @@ from draftkit.composing import (
 )
 from draftkit.defaults import Policing
 from draftkit.embedding import embed_manifest
-from draftkit.errors import DraftkitError, raise_if_any
-from draftkit.inspection import inspect_document, text_lines
+from draftkit.errors import DraftkitError, RenderError, raise_if_any
+from draftkit.inspection import document_lines, inspect_lines, open_document
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
@@ -143,12 +143,17 @@ def prepare_draft(
             )
             continue
         data = render_docx(template, contexts[document.kind], shown=shown)
-        found = inspect_document(data, name=name, context=contexts[document.kind])
+        try:
+            reopened = open_document(data)
+        except RenderError as problem:
+            problems.append(RenderError(problem.message, path=name))
+            continue
+        lines = document_lines(reopened)
+        found = inspect_lines(lines, name=name, context=contexts[document.kind])
         problems.extend(found)
         if not found:
-            lines = text_lines(data)
             files[name] = embed_manifest(
-                data,
+                reopened,
                 {
                     **manifest,
                     "document": {

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -22,9 +23,8 @@ NAMESPACE = "urn:draftkit:manifest:1"
 _TAG = f"{{{NAMESPACE}}}manifest"
 
 
-def embed_manifest(data: bytes, manifest: dict[str, Any]) -> bytes:
-    """Return the document with ``manifest`` stored in a custom XML part."""
-    document = Document(io.BytesIO(data))
+def embed_manifest(document: DocumentObject, manifest: dict[str, Any]) -> bytes:
+    """Store ``manifest`` in a custom XML part of the open document; return its bytes."""
     root = etree.Element(_TAG, nsmap={None: NAMESPACE})
     root.text = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -38,7 +38,12 @@ def open_document(data: bytes) -> DocumentObject:
 
 def text_lines(data: bytes) -> list[str]:
     """The document as ``style | text`` lines: header, body (tables cell by cell), footer."""
-    doc = open_document(data)
+    return document_lines(open_document(data))
+
+
+def document_lines(doc: DocumentObject) -> list[str]:
+    """:func:`text_lines` for a document already open."""
+    names = {style.style_id: style.name for style in doc.styles}
     lines: list[str] = []
     seen_parts: set[int] = set()
     for section in doc.sections:
@@ -46,28 +51,36 @@ def text_lines(data: bytes) -> list[str]:
             if id(part._element) in seen_parts or part.is_linked_to_previous:
                 continue
             seen_parts.add(id(part._element))
-            lines.extend(f"{label}: {line}" for line in _block_lines(part.iter_inner_content()))
-    body = list(_block_lines(doc.iter_inner_content()))
+            lines.extend(
+                f"{label}: {line}" for line in _block_lines(part.iter_inner_content(), names)
+            )
+    body = list(_block_lines(doc.iter_inner_content(), names))
     headers = [line for line in lines if line.startswith("header: ")]
     footers = [line for line in lines if line.startswith("footer: ")]
     return headers + body + footers
 
 
-def _block_lines(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
+def _block_lines(blocks: Iterable[Paragraph | Table], names: Mapping[str, str]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.text.strip():
-                yield f"{_style(block)} | {_clean(block.text)}"
+            text = block.text
+            if text.strip():
+                yield f"{_style(block, names)} | {_clean(text)}"
         else:
             for r, row in enumerate(block.rows, start=1):
                 for c, cell in enumerate(row.cells, start=1):
                     for paragraph in cell.paragraphs:
-                        if paragraph.text.strip():
-                            yield f"cell {r}.{c} {_style(paragraph)} | {_clean(paragraph.text)}"
+                        text = paragraph.text
+                        if text.strip():
+                            yield f"cell {r}.{c} {_style(paragraph, names)} | {_clean(text)}"
 
 
-def _style(paragraph: Paragraph) -> str:
-    return paragraph.style.name if paragraph.style is not None else "Normal"
+def _style(paragraph: Paragraph, names: Mapping[str, str]) -> str:
+    # Looking a style up through python-docx for every paragraph is slow; the style id
+    # in the paragraph's properties and one table of names give the same answer.
+    ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    return names.get(style_id, "Normal") if style_id else "Normal"
 
 
 def _clean(text: str) -> str:
@@ -75,15 +88,22 @@ def _clean(text: str) -> str:
 
 
 def inspect_document(data: bytes, *, name: str, context: Mapping[str, Any]) -> list[DraftkitError]:
-    """Every problem in a rendered document; an empty list means it may be written.
-
-    Values from ``context`` are masked before the scan: a town legitimately named
-    ``{{ 7*7 }}`` or ``None`` is text the user gave, not a leftover tag.
-    """
+    """Every problem in a rendered document; an empty list means it may be written."""
     try:
         lines = text_lines(data)
     except RenderError as exc:
         return [RenderError(exc.message, path=name)]
+    return inspect_lines(lines, name=name, context=context)
+
+
+def inspect_lines(
+    lines: list[str], *, name: str, context: Mapping[str, Any]
+) -> list[DraftkitError]:
+    """Every problem in a document's text view.
+
+    Values from ``context`` are masked before the scan: a town legitimately named
+    ``{{ 7*7 }}`` or ``None`` is text the user gave, not a leftover tag.
+    """
     # Templates may print a value through |upper, so its upper-case form is masked too.
     values = sorted(
         {form for v in _strings(context) if LEFTOVER.search(v) for form in (v, v.upper())},

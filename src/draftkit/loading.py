@@ -21,6 +21,10 @@ from draftkit.errors import DataError, DraftkitError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
+# libyaml's safe loader when PyYAML was built with it (10x faster), else the pure one;
+# both construct only plain scalars, lists and mappings.
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Loc = Sequence[str | int]
 
 
@@ -117,7 +121,7 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
 def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
     """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 raise DataError(
                     "YAML aliases (*name) are not allowed",
@@ -125,8 +129,12 @@ def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
                     line=event.start_mark.line + 1 if event.start_mark else None,
                     hint="write the value out in full where it is needed",
                 )
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _SAFE_LOADER(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = int(mark.line) + 1 if mark is not None else None

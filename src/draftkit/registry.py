@@ -83,6 +83,8 @@ class Registry:
     def __init__(self, rows: list[Municipality], path: Path) -> None:
         self.rows = rows
         self.path = path
+        self._keys = [key(m.name) for m in rows]
+        self._shared = {k for k in self._keys if self._keys.count(k) > 1}
         self._slugs = {self.slug(m): m for m in rows}
 
     def slug(self, municipality: Municipality) -> str:
@@ -90,8 +92,7 @@ class Registry:
         ``burlington``, ``barre-city``, ``woodstock-town``, ``woodstock-village``: where a
         village shares its town's name, both slugs say which one, so a slug typed back
         is never ambiguous."""
-        same = [m for m in self.rows if key(m.name) == key(municipality.name)]
-        if len(same) > 1:
+        if key(municipality.name) in self._shared:
             return slugify(f"{municipality.name} {municipality.kind}")
         return slugify(municipality.name)
 
@@ -111,7 +112,7 @@ class Registry:
         prefix, suffix = _QUALIFIER_PREFIX.match(wanted), _QUALIFIER_SUFFIX.match(wanted)
         if prefix:
             kind, wanted = prefix.group(1), prefix.group(2)
-        matches = [m for m in self.rows if key(m.name) == wanted]
+        matches = [m for m, k in zip(self.rows, self._keys, strict=True) if k == wanted]
         if not matches and suffix:
             kind, wanted = suffix.group(2), suffix.group(1)
         if not matches:

@@ -8,6 +8,7 @@ stays ``{{ 7*7 }}`` because a rendered value is never rendered again.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Mapping
@@ -47,6 +48,11 @@ def make_environment(*, autoescape: bool) -> SandboxedEnvironment:
         finalize=_refuse_blank,
         keep_trailing_newline=False,
     )
+
+
+_TEXT_ENV = make_environment(autoescape=False)
+"""The environment for plain clause text; never handed to docxtpl, which would turn
+autoescape on."""
 
 
 def clause_context(town: TownProfile) -> dict[str, Any]:
@@ -93,9 +99,7 @@ class TextRenderer:
     """Renders clause texts and glossary definitions for one town."""
 
     def __init__(self, town: TownProfile) -> None:
-        self.env = make_environment(autoescape=False)
         self.context = clause_context(town)
-        self._cache: dict[str, jinja2.Template] = {}
 
     def render(self, source: str, owner: Loaded[Any], loc: Loc) -> str:
         """Render one text, turning template errors into errors at the owner's field.
@@ -105,10 +109,7 @@ class TextRenderer:
                 not valid template syntax.
         """
         try:
-            template = self._cache.get(source)
-            if template is None:
-                template = self._cache[source] = self.env.from_string(source)
-            return template.render(self.context)
+            return _compiled(source).render(self.context)
         except jinja2.TemplateSyntaxError as exc:
             raise owner.error(
                 loc,
@@ -123,6 +124,12 @@ class TextRenderer:
                 f"unknown template value: {_full_name(source, _undefined_name(exc))}",
                 hint="available values: " + ", ".join(available_names(self.context)),
             ) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str) -> jinja2.Template:
+    # Clause texts are the same for every town; compile each once per process.
+    return _TEXT_ENV.from_string(source)
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:

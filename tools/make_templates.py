@@ -10,6 +10,7 @@ Usage: python tools/make_templates.py [--force]
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -661,6 +662,7 @@ def keep_citations_together(doc: Document) -> None:
             text = run.text
             for mark in ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. "):
                 text = text.replace(mark, mark[:-1] + NBSP)
+            text = re.sub(r"\b(\d+) (V\.S\.A\.|U\.S\.C\.|C\.F\.R\.)", "\\1" + NBSP + "\\2", text)
             run.text = text
 
 

@@ -234,6 +234,9 @@ def _label(index: int) -> str:
     return f"({letter * (index // 26 + 1)})"
 
 
+_TITLE_NUMBER = re.compile(r"\b(\d+) (V\.S\.A\.|U\.S\.C\.|C\.F\.R\.|App\. V\.S\.A\.)")
+"""'20 V.S.A.', '8 U.S.C.': the title number stays with its code."""
+
 _NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
 
 
@@ -241,7 +244,7 @@ def typeset(text: str) -> str:
     """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
     for mark in _NO_BREAK_AFTER:
         text = text.replace(mark, mark[:-1] + "\u00a0")
-    return text
+    return _TITLE_NUMBER.sub("\\1\u00a0\\2", text)
 
 
 def recital(text: str) -> str:

@@ -186,3 +186,25 @@ def test_draft_asks_who_polices_when_a_person_is_at_the_keyboard(monkeypatch, tm
     assert result.exit_code == 0, result.output
     assert "Who polices the town?" in result.output
     assert (out / "2026-11-27-addison-police-directive.docx").exists()
+
+
+def _unknown_policing() -> list[str]:
+    return [
+        REGISTRY.slug(m) for m in REGISTRY.rows if m.organized and m.police_status == "none_listed"
+    ]
+
+
+@pytest.mark.parametrize("slug", _unknown_policing())
+def test_every_municipality_without_its_own_police_drafts_for_sheriff_and_state_police(
+    slug: str,
+) -> None:
+    for arrangement, expected in (("sheriff", 2), ("state_police", 1)):
+        draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
+        documents = [d for n, d in sorted(draft.files.items()) if n.endswith(".docx")]
+        assert len(documents) == expected
+        profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value
+        resolution = "\n".join(text_lines(documents[-1]))
+        assert f"| {profile.governing_body.name.upper()}" in resolution
+        assert f"| {profile.governing_body.presiding_officer_title}" in resolution
+        assert f"| {profile.governing_body.clerk_title}" in resolution
+        assert profile.police.name in resolution

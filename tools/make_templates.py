@@ -186,6 +186,13 @@ CEILING = (
     "immigration authorities beyond what the statewide model policy permits, as "
     "20 V.S.A. § 2366(a)(1) requires."
 )
+EMERGENCY = (
+    "Emergency provision. Nothing in this {what} prevents a Member from acting under "
+    "Vermont law to meet an imminent threat of physical injury to any person. Such action "
+    "is taken to meet the threat alone; it does not permit holding, transferring or "
+    "delaying the release of any person, or disclosing information, for Civil immigration "
+    "enforcement."
+)
 CONFLICT = (
     "If a provision of this {what} conflicts with a Vermont or federal statute or with an "
     "order of a court, the statute or order governs to the extent of the conflict. If a "
@@ -441,7 +448,8 @@ def directive() -> Document:
     p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
     p("6.1\t" + SAVINGS.format(what="directive"), style="Lettered")
     p("6.2\t" + CEILING.format(what="directive"), style="Lettered")
-    p("6.3\t" + CONFLICT.format(what="directive"), style="Lettered")
+    p("6.3\t" + EMERGENCY.format(what="directive"), style="Lettered")
+    p("6.4\t" + CONFLICT.format(what="directive"), style="Lettered")
     return doc
 
 
@@ -491,6 +499,7 @@ def sheriff_resolution() -> Document:
     )
     p(SAVINGS.format(what="resolution or in its exhibits"), style="List Number")
     p(CEILING.format(what="resolution or in its exhibits"), style="List Number")
+    p(EMERGENCY.format(what="resolution or in its exhibits"), style="List Number")
     p(
         "If any provision of this resolution is held invalid, the remaining provisions continue "
         "in effect.",
@@ -550,7 +559,8 @@ def contract_addendum() -> Document:
     p("5. CONSISTENCY WITH LAW", style="Heading 1")
     p("5.1\t" + SAVINGS.format(what="Addendum"), style="Lettered")
     p("5.2\t" + CEILING.format(what="Addendum"), style="Lettered")
-    p("5.3\t" + CONFLICT.format(what="Addendum"), style="Lettered")
+    p("5.3\t" + EMERGENCY.format(what="Addendum"), style="Lettered")
+    p("5.4\t" + CONFLICT.format(what="Addendum"), style="Lettered")
     p("6. EFFECT", style="Heading 1")
     p(
         "This Addendum takes effect on the date the last party signs it. Where this Addendum and "
@@ -627,7 +637,8 @@ def state_police_resolution() -> Document:
     p("Section 3. Consistency with law", style="Heading 1")
     p("3.1\t" + SAVINGS.format(what="resolution or in its Exhibit A"), style="Lettered")
     p("3.2\t" + CEILING.format(what="resolution or in its Exhibit A"), style="Lettered")
-    p("3.3\t" + CONFLICT.format(what="resolution"), style="Lettered")
+    p("3.3\t" + EMERGENCY.format(what="resolution or in its Exhibit A"), style="Lettered")
+    p("3.4\t" + CONFLICT.format(what="resolution"), style="Lettered")
     adoption_and_signatures(doc)
     exhibit(
         doc,

@@ -179,7 +179,10 @@ def no_borders(table) -> None:
 SAVINGS = (
     "Savings for federal law. Nothing in this {what} limits any official's, employee's or Member's sending, "
     "receiving, requesting, maintaining or exchanging of information regarding citizenship "
-    "or immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it."
+    "or immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it. No one "
+    "shall be required to record, report or obtain review of, or be disciplined for, an "
+    "exchange this provision protects, except that its date and the requesting office may "
+    "be recorded."
 )
 CEILING = (
     "Nothing in this {what} permits any communication with, or involvement of, Federal "

@@ -4,6 +4,7 @@ what it was built from and with the library today."""
 from __future__ import annotations
 
 import difflib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,13 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
     owner = {index: cid for cid, indexes in document["clause_lines"].items() for index in indexes}
     edits_by_clause: dict[str, list[str]] = {}
     other: list[str] = []
-    matcher = difflib.SequenceMatcher(a=drafted, b=lines, autojunk=False)
+    # Word and LibreOffice refill page-number fields when they open a document; a new
+    # page count is not a hand edit.
+    matcher = difflib.SequenceMatcher(
+        a=[_PAGE_FIELD.sub("Page # of #", line) for line in drafted],
+        b=[_PAGE_FIELD.sub("Page # of #", line) for line in lines],
+        autojunk=False,
+    )
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -134,6 +141,9 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         clauses=findings,
         other_edits=other,
     )
+
+
+_PAGE_FIELD = re.compile(r"Page \d+ of \d+")
 
 
 def _describe(old: str | None, new: str | None) -> str:

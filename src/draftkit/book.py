@@ -128,7 +128,9 @@ def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
     summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note = document.add_paragraph(
         "Template values appear as \u00abname\u00bb: each draft fills them in from the town's "
-        "profile. A review counts only while the text it covered is unchanged."
+        "profile; \u00ablead\u00bb reads \u201cThe directive shall provide\u201d or \u201cThe "
+        "<governing body> asks that the directive provide\u201d, as the body may direct or only "
+        "request. A review counts only while the text it covered is unchanged."
     )
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.runs[0].italic = True

@@ -117,7 +117,7 @@ def test_any_valid_profile_drafts_clean_documents(
         text = "\n".join(text_lines(data))  # re-opens with python-docx
         assert _flat(profile.legal_name) in text, name
         assert not re.search(r"\{\{|\{%|\[\[", text)
-        assert ("DRAFT" in text.split("\n")[0]) is (not final)
+        assert text.startswith("header: Draft Mark | DRAFT") is (not final)
 
 
 @given(st.text(max_size=200))

@@ -494,6 +494,13 @@ def sheriff_resolution() -> Document:
         "propose it to the {{ agency.head_title }} no later than the contract's next renewal.",
         style="List Number",
     )
+    p("{%p if policy_sections %}")
+    p(
+        "The {{ body.name }} adopts the policy set out in Exhibit C, which binds every Town "
+        "official or employee of the {{ town.legal_name }}.",
+        style="List Number",
+    )
+    p("{%p endif %}")
     p(
         "The {{ body.name }} requests the {{ agency.head_title }} to answer this resolution in "
         "writing within 60 days after receiving it, and directs the {{ body.clerk_title }} to "
@@ -511,7 +518,8 @@ def sheriff_resolution() -> Document:
     adoption_and_signatures(doc)
     note = p(
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}; "
-        "Exhibit B \u2014 Contract addendum (separate document)",
+        "Exhibit B \u2014 Contract addendum (separate document)"
+        "{% if policy_sections %}; Exhibit C \u2014 Town policy{% endif %}",
         style="Body Text Justified",
     )
     note.paragraph_format.space_before = Pt(18)
@@ -522,6 +530,16 @@ def sheriff_resolution() -> Document:
         "the following protections for all its work in the {{ town.legal_name }}.",
     )
     law_lists(doc, "Legal Authority", "Related Federal Law")
+    p("{%p if policy_sections %}")
+    heading = p("EXHIBIT C", style="Title")
+    heading.paragraph_format.page_break_before = True
+    p("Policy of the {{ town.legal_name }} for Its Officials and Employees", style="Caption Line")
+    p(
+        "The {{ body.name }} adopts the following policy. The definitions in Exhibit A apply.",
+        style="Body Text Justified",
+    )
+    p("{%p endif %}")
+    sections(doc, "policy_sections")
     return doc
 
 

@@ -148,24 +148,20 @@ def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
                 hint="add resolution.resolved, or remove municipal from applies_to",
             )
         )
-    if ({"municipal", "sheriff"} & set(clause.applies_to)) and clause.directive is None:
+    if "municipal" in clause.applies_to and clause.directive is None:
         problems.append(
             loaded.error(
                 ("applies_to",),
-                "a clause for a police department or a sheriff needs a directive section",
+                "a clause for a town with its own police needs a directive section",
                 hint="add directive: with heading and paragraphs, or narrow applies_to",
             )
         )
-    if (
-        "state_police" in clause.applies_to
-        and clause.directive is None
-        and clause.town_policy is None
-    ):
+    if clause.directive is None and clause.town_policy is None:
         problems.append(
             loaded.error(
                 ("applies_to",),
-                "a clause for a State-Police-only town needs a directive or town_policy section",
-                hint="add town_policy: with heading and paragraphs",
+                "a clause needs a directive or a town_policy section",
+                hint="add directive: or town_policy: with heading and paragraphs",
             )
         )
     return problems

@@ -309,13 +309,17 @@ def build_contexts(
         "definitions": definitions,
         "authorities": _cites(rendered, "authority", profile.police.arrangement),
         "related_law": _cites(rendered, "related", profile.police.arrangement),
-        "policy_sections": _sections(
-            [r.town_policy for r in rendered if r.town_policy is not None], "1.", start=2
-        ),
     }
     protections = [r.directive for r in rendered if r.directive is not None]
+    policies = [r.town_policy for r in rendered if r.town_policy is not None]
     return {
-        document.kind: {**shared, "sections": _sections(protections, document.section_prefix)}
+        document.kind: {
+            **shared,
+            "sections": _sections(protections, document.section_prefix),
+            "policy_sections": _sections(
+                policies, document.policy_prefix, start=document.policy_start
+            ),
+        }
         for document in documents
     }
 

@@ -29,6 +29,9 @@ class Document:
     """The end of the output file name."""
     section_prefix: str
     """How its clause sections are numbered: ``4.`` gives 4.1, 4.2 ..."""
+    policy_prefix: str = "1."
+    """How the town's own policy sections are numbered, where the document has them."""
+    policy_start: int = 2
 
 
 INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
@@ -37,7 +40,7 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
         Document("directive", "police-directive.docx", "police-directive.docx", "4."),
     ),
     "sheriff": (
-        Document("resolution", "sheriff-resolution.docx", "council-resolution.docx", "A."),
+        Document("resolution", "sheriff-resolution.docx", "council-resolution.docx", "A.", "C.", 1),
         Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
     ),
     "state_police": (

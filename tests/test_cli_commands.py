@@ -118,3 +118,15 @@ def test_write_files_replaces_atomically(tmp_path: Path) -> None:
     write_files(tmp_path, {"a.docx": b"two", "b.json": b"[]"}, force=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.json"]
     assert (tmp_path / "a.docx").read_bytes() == b"two"
+
+
+def test_drafts_are_readable_by_others_like_any_new_file(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        [path] = write_files(tmp_path, {"a.docx": b"x"}, force=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -77,7 +77,7 @@ def profiles(draw: st.DrawFn) -> TownProfile:
                 "directive_series": draw(TEXT),
             },
             "fipp": {
-                "model_version": draw(TEXT),
+                "model_version": draw(st.dates()).isoformat(),
                 "local_amendments": [
                     {"date": "2020-03-09", "description": draw(TEXT)}
                     for _ in range(draw(st.integers(0, 2)))

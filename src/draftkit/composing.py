@@ -285,7 +285,7 @@ def build_contexts(
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"
     fipp = {
-        "model_version": profile.fipp.model_version,
+        "model_version": long_date(profile.fipp.model_version),
         "policy_title": profile.fipp.policy_title,
         "local_amendments": [
             {"when": when(a.date), "description": a.description.rstrip(".;")}

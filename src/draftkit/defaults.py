@@ -3,6 +3,7 @@ defaults by kind (towns/defaults.yaml), plus what the person drafting tells us."
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from draftkit.models import Arrangement, TownProfile
 from draftkit.registry import Municipality, Registry, sheriff_agency
 
 DEFAULTS_FILE = "defaults.yaml"
-CURRENT_MODEL = "April 23, 2024"
+CURRENT_MODEL = dt.date(2024, 4, 23)
 """Effective date of the Criminal Justice Council's current model FIPP (VCJC, 2024)."""
 
 POLICING_CHOICES = {"municipal": "municipal", "sheriff": "sheriff", "state-police": "state_police"}
@@ -114,7 +115,7 @@ def default_profile(
                 "body_may_direct": False,
                 "source": municipality.police_source,
             },
-            "fipp": {"model_version": CURRENT_MODEL},
+            "fipp": {"model_version": CURRENT_MODEL.isoformat()},
             "sources": [f"towns/registry.csv ({municipality.source})"],
         }
     )

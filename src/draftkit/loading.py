@@ -218,6 +218,9 @@ def _describe(
             if kind.startswith("string_pattern"):
                 message = f"{_show(err.get('input'))} does not have the required form"
                 hint = _pattern_hint(loc)
+            elif kind.startswith(("date_", "datetime_")):
+                message = f"{_show(err.get('input'))} is not a date"
+                hint = "write a date as YYYY-MM-DD, e.g. 2024-04-23"
             else:
                 hint = f"`draftkit schema {schema_name}` describes this field"
             line = document.line_of(loc)
@@ -241,6 +244,8 @@ def _pattern_hint(loc: Loc) -> str:
     last = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if last in {"version"}:
         return "write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0"
+    if last == "date":
+        return "write the date as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2020-03-09"
     return "use lowercase letters, digits and single hyphens, e.g. victim-witness-status"
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 Arrangement = Literal["municipal", "sheriff", "state_police"]
 """How a municipality gets police services: its own department, a county sheriff
@@ -102,8 +109,14 @@ class PoliceAgency(_Strict):
     )
 
 
+def _date_as_text(value: object) -> object:
+    # YAML reads an unquoted 2020-03-09 as a date; the field keeps its text form.
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 PartialDate = Annotated[
     str,
+    BeforeValidator(_date_as_text),
     StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
 ]
 """A date as precise as the source: ``2018``, ``2020-03`` or ``2020-03-09``."""
@@ -126,9 +139,9 @@ class LocalAmendment(_Strict):
 class FippInForce(_Strict):
     """The Fair and Impartial Policing Policy the agency follows today."""
 
-    model_version: Name = Field(
+    model_version: dt.date = Field(
         description="Which statewide model the policy follows, by the Criminal Justice "
-        'Council\'s effective date, e.g. "April 23, 2024".'
+        "Council's effective date (YYYY-MM-DD), e.g. 2024-04-23."
     )
     policy_title: Name = Field(
         default="Fair and Impartial Policing Policy",
@@ -139,6 +152,11 @@ class FippInForce(_Strict):
     )
 
 
+def _without_county(value: str) -> str:
+    # People write "Chittenden County"; documents add "County" themselves.
+    return value.removesuffix(" County").strip() or value
+
+
 class TownProfile(_Strict):
     """A Vermont municipality: the facts a resolution and a directive need."""
 
@@ -147,7 +165,9 @@ class TownProfile(_Strict):
         description='The municipality\'s legal style, e.g. "City of Burlington", "Town of Barre".'
     )
     kind: MunicipalityKind = Field(description="city, town or village.")
-    county: Name = Field(description='The county, without the word "County".')
+    county: Annotated[Name, AfterValidator(_without_county)] = Field(
+        description='The county, without the word "County", e.g. "Chittenden".'
+    )
     governing_body: GoverningBody = Field(description="Who adopts the resolution.")
     police: PoliceAgency = Field(description="Who polices the municipality.")
     fipp: FippInForce = Field(description="The FIPP in force today.")

@@ -3,6 +3,7 @@ so an organizer never has to write YAML by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from draftkit.library import load_library
 from draftkit.loading import format_loc
 from draftkit.models import TownProfile
 from draftkit.writing import write_files
+
+DATE_FIELDS = frozenset({"fipp.model_version"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ QUESTIONS = (
     ("police.name", "Name of the police agency"),
     ("police.head_title", "Title of the agency head"),
     ("police.policy_adopted_by", "Title of the official who adopts the agency's policies"),
-    ("fipp.model_version", "Effective date of the statewide model the FIPP follows"),
+    ("fipp.model_version", "Effective date of the statewide model the FIPP follows (YYYY-MM-DD)"),
 )
 
 
@@ -91,6 +94,14 @@ def validate_answer(field: str, answer: str) -> str:
         )
     if len(cleaned) > 200:
         raise DataError(f"{field}: at most 200 characters", hint="shorten it")
+    if field in DATE_FIELDS:
+        try:
+            dt.date.fromisoformat(cleaned)
+        except ValueError:
+            raise DataError(
+                f"{field}: {cleaned!r} is not a date",
+                hint="write it as YYYY-MM-DD, e.g. 2024-04-23",
+            ) from None
     return cleaned
 
 

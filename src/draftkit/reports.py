@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from draftkit.errors import DraftkitError
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
-from draftkit.naming import fold
+from draftkit.naming import fold, long_date
 from draftkit.provenance import clause_text_hash
 from draftkit.registry import Municipality
 
@@ -134,7 +134,8 @@ def town_details(root: Path, name: str) -> str:
         f"  agency head:        {police.head_title}{mark}",
         f"  policy adopted by:  {police.policy_adopted_by} "
         f"({'the body may direct' if police.body_may_direct else 'the body requests'}){mark}",
-        f"  FIPP in force:      {town.fipp.policy_title}, model of {town.fipp.model_version}{mark}",
+        f"  FIPP in force:      {town.fipp.policy_title}, "
+        f"model of {long_date(town.fipp.model_version)}{mark}",
     ]
     for amendment in town.fipp.local_amendments:
         lines.append(f"  local amendment:    {amendment.date}: {amendment.description}")

@@ -11,6 +11,12 @@ from pathlib import Path
 from draftkit.errors import DraftkitError, OutputExistsError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> list[Path]:
     """Write every file into ``out_dir`` or none of them.
 
@@ -39,6 +45,9 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
             handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
             temp = Path(temp_name)
             staged.append((temp, targets[name]))
+            # mkstemp makes files only their owner can read; a draft is for a clerk on a
+            # shared drive, so it gets the permissions any new file would get.
+            temp.chmod(0o666 & ~_umask())
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()

@@ -52,6 +52,12 @@ CASES = {
         "agency.head_title, agency.policy_adopted_by, agency.directive_series\n"
         "error: 1 problem in 1 file\n"
     ),
+    "legal-name-without-the": (
+        "clauses/glossary.yaml:3: terms[0].definition: {{ town.legal_name }} without 'the' "
+        "before it\n"
+        "  hint: legal names read 'Town of Cornwall': write 'the {{ town.legal_name }}'\n"
+        "error: 1 problem in 1 file\n"
+    ),
     "python-tag": (
         "towns/testville.yaml:1: not valid YAML: could not determine a constructor for the "
         "tag 'tag:yaml.org,2002:python/object/apply:os.system'\n"

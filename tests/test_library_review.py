@@ -77,6 +77,8 @@ def test_a_second_review_appends(make_project) -> None:
         "custody-rule",
         "--reviewer",
         "Sam Counsel",
+        "--role",
+        "Counsel",
         "--verdict",
         "changes_requested",
         "--date",
@@ -113,7 +115,16 @@ def test_non_final_draft_lists_unapproved_clauses(make_project) -> None:
 
 def test_review_of_unknown_clause(make_project) -> None:
     result = run(
-        make_project(), "clauses", "review", "custody", "--reviewer", "X", "--verdict", "approved"
+        make_project(),
+        "clauses",
+        "review",
+        "custody",
+        "--reviewer",
+        "X",
+        "--role",
+        "Y",
+        "--verdict",
+        "approved",
     )
     assert result.exit_code == 1
     assert (
@@ -319,3 +330,14 @@ def test_verify_ignores_page_numbers_refilled_by_word(make_project) -> None:
     assert footer.text.endswith("Page 1 of 7")
     result = run(root, "verify", str(path))
     assert result.exit_code == 0, result.stdout
+
+
+def test_redline_refuses_to_overwrite_an_input(make_project) -> None:
+    root = make_project()
+    old = _draft(root)
+    result = run(root, "redline", str(old), str(old), "--out", str(old), "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {old}: the redline would overwrite one of the documents it compares\n"
+        "  hint: give --out a new file name\n"
+    )

@@ -208,3 +208,12 @@ def test_every_municipality_without_its_own_police_drafts_for_sheriff_and_state_
         assert f"| {profile.governing_body.presiding_officer_title}" in resolution
         assert f"| {profile.governing_body.clerk_title}" in resolution
         assert profile.police.name in resolution
+
+
+def test_final_draft_from_defaults_is_refused() -> None:
+    result = run(REPO, "draft", "Rutland City", "--final", "--out", "unused")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: a final draft needs a confirmed profile; Rutland City has only registry defaults\n"
+        "  hint: write one with `draftkit towns new rutland-city` and check it with the clerk\n"
+    )

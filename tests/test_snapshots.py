@@ -49,7 +49,18 @@ def test_document_matches_its_snapshot(
 
 def test_final_drafts_have_no_draft_header(make_project) -> None:
     root = make_project()
-    run(root, "clauses", "review", "custody-rule", "--reviewer", "A", "--verdict", "approved")
+    run(
+        root,
+        "clauses",
+        "review",
+        "custody-rule",
+        "--reviewer",
+        "A",
+        "--role",
+        "B",
+        "--verdict",
+        "approved",
+    )
     options = DraftOptions(date=dt.date(2026, 11, 27), final=True)
     draft = prepare_draft(load_library(root), "testville", "all", options)
     for name, data in draft.files.items():

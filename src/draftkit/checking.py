@@ -9,6 +9,7 @@ each town must provide, and the templates themselves.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def check(root: Path) -> CheckReport:
         ProblemList: every problem found, in every file.
     """
     library = load_library(root)
-    problems = check_clauses(library)
+    problems = check_clauses(library) + check_glossary(library)
     town_problems, contexts = check_towns(library)
     problems += town_problems
     problems += check_templates(library, contexts)
@@ -121,6 +122,9 @@ def check_clauses(library: Library) -> list[DraftkitError]:
                     )
                 )
         problems.extend(_instrument_problems(loaded))
+        for field, source in clause.template_texts():
+            if _BARE_LEGAL_NAME.search(source):
+                problems.append(_bare_legal_name(loaded, field))
         for field in ("requires", "conflicts"):
             for index, other in enumerate(getattr(clause, field)):
                 if other not in library.clauses:
@@ -134,6 +138,19 @@ def check_clauses(library: Library) -> list[DraftkitError]:
                 elif other == clause_id:
                     problems.append(loaded.error((field, index), "a clause cannot name itself"))
     return problems
+
+
+_BARE_LEGAL_NAME = re.compile(r"(?<![Tt]he )\{\{\s*town\.legal_name\s*\}\}")
+"""A legal name reads "Town of Cornwall": in a sentence it needs "the" before it."""
+
+
+def _bare_legal_name(owner: Loaded[Any], field: str) -> DraftkitError:
+    loc = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+    return owner.error(
+        loc,
+        "{{ town.legal_name }} without 'the' before it",
+        hint="legal names read 'Town of Cornwall': write 'the {{ town.legal_name }}'",
+    )
 
 
 def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
@@ -165,6 +182,17 @@ def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
             )
         )
     return problems
+
+
+def check_glossary(library: Library) -> list[DraftkitError]:
+    """Glossary definitions follow the same writing rules as clause texts."""
+    if library.glossary is None:
+        return []
+    return [
+        _bare_legal_name(library.glossary, f"terms.{index}.definition")
+        for index, term in enumerate(library.glossary.value.terms)
+        if _BARE_LEGAL_NAME.search(term.definition)
+    ]
 
 
 def check_towns(library: Library) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:

@@ -72,9 +72,7 @@ def cli(ctx: click.Context, root: Path) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default="drafts",
-    show_default=True,
-    help="Folder to write into.",
+    help="Folder to write into [default: drafts/ in the project folder].",
 )
 @click.option("--force", is_flag=True, help="Replace files that already exist.")
 @click.option(
@@ -95,7 +93,7 @@ def draft(
     sponsors: tuple[str, ...],
     date: dt.date,
     final: bool,
-    out: Path,
+    out: Path | None,
     force: bool,
     policing: str | None,
     agency: str | None,
@@ -106,6 +104,9 @@ def draft(
     name ("Hinesburg", "Barre City", "Village of Woodstock"), from the registry.
     """
     options = DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
+    out = out or project_root(ctx) / "drafts"
+    if any(not name.strip() for name in sponsors):
+        raise click.BadParameter("a sponsor's name cannot be empty", param_hint="--sponsor")
     said = Policing(
         arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
         agency=agency,

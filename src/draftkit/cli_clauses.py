@@ -117,7 +117,10 @@ def clauses_diff(
 @click.argument("clause_id", metavar="ID")
 @click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the clause.")
 @click.option(
-    "--role", default="Attorney", show_default=True, metavar="ROLE", help="The reviewer's role."
+    "--role",
+    required=True,
+    metavar="ROLE",
+    help='The reviewer\'s role, e.g. "Town attorney" or "Counsel, ACLU of Vermont".',
 )
 @click.option(
     "--verdict",

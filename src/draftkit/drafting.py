@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit import __version__
-from draftkit.checking import check_clauses
+from draftkit.checking import check_clauses, check_glossary
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -69,6 +69,11 @@ def prepare_draft(
             ("governing_body", "acts_by_resolution"),
             f"the {profile.governing_body.name} does not act by resolution",
             hint="draftkit drafts resolutions; confirm with the clerk how the body adopts policy",
+        )
+    if options.final and resolved.from_defaults:
+        raise DraftkitError(
+            f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
+            hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
     clauses = select_clauses(library, town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
@@ -222,7 +227,7 @@ def draft(
         DraftkitError: any problem with the data, the templates or the output folder.
     """
     library = load_library(root)
-    raise_if_any(check_clauses(library))
+    raise_if_any(check_clauses(library) + check_glossary(library))
     result = prepare_draft(library, town_name, doc, options, policing)
     return write_files(out_dir, result.files, force=force)
 

@@ -101,6 +101,12 @@ def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path
     Raises:
         DraftkitError: a file is missing or not a Word document, or the output exists.
     """
+    if out.resolve() in (old.resolve(), new.resolve()):
+        raise DraftkitError(
+            "the redline would overwrite one of the documents it compares",
+            path=str(out),
+            hint="give --out a new file name",
+        )
     datas = []
     for path in (old, new):
         try:

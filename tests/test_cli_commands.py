@@ -92,9 +92,13 @@ def test_draft_one_document(make_project) -> None:
     result = run(root, "draft", "testville", "--doc", "directive", "--out", str(out))
     assert result.exit_code == 0
     assert sorted(p.name.split("-", 3)[3] for p in out.iterdir()) == [
-        "testville-manifest.json",
         "testville-police-directive.docx",
+        "testville-police-directive.manifest.json",
     ]
+    # Drafting the other document later into the same folder keeps both records.
+    again = run(root, "draft", "testville", "--doc", "resolution", "--out", str(out))
+    assert again.exit_code == 0
+    assert len(list(out.glob("*manifest.json"))) == 2
 
 
 def test_check_on_valid_data(make_project) -> None:

@@ -62,8 +62,8 @@ def test_cli_ambiguous_name() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "error: 'Barre' could mean 2 municipalities\n"
-        "  hint: say which one: Barre City (city, Washington County): draftkit draft barre-city; "
-        "Barre Town (town, Washington County): draftkit draft barre-town\n"
+        "  hint: say which one: Barre City (city, Washington County): type barre-city; "
+        "Barre Town (town, Washington County): type barre-town\n"
     )
 
 
@@ -83,7 +83,8 @@ def test_cli_unorganized_place() -> None:
     assert result.stderr == (
         "error: Warren's Gore (gore, Essex County) has no selectboard or council that could "
         "adopt a resolution: a state-appointed supervisor manages its affairs\n"
-        "  hint: draft for the county sheriff or the State Police serving it instead\n"
+        "  hint: people there can ask the county sheriff or the Vermont State Police directly; "
+        "the coalition can help\n"
     )
 
 

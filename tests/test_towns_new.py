@@ -81,3 +81,20 @@ def test_unknown_field_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "unknown field 'mayor'" in result.stderr
     assert not (root / "towns" / "hinesburg.yaml").exists()
+
+
+def test_interactive_profile_asks_who_polices_when_the_registry_cannot(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("draftkit.cli_towns.interactive", lambda: True)
+    root = _project(tmp_path)
+    answers = "sheriff\n" + "\n" * 8
+    result = CliRunner().invoke(
+        cli, ["--root", str(root), "towns", "new", "Cornwall"], input=answers, obj={}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Who polices the town?" in result.output
+    profile = load_library(root).town("cornwall").value
+    assert profile.police.arrangement == "sheriff"
+    assert profile.police.name == "Addison County Sheriff's Office"
+    assert profile.police.source == "given to draftkit"

@@ -7,8 +7,8 @@ import functools
 import click
 
 from draftkit import profiles, reports
-from draftkit.cli_common import project_root, reports_errors
-from draftkit.defaults import POLICING_CHOICES, Policing
+from draftkit.cli_common import interactive, project_root, reports_errors
+from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError
 
 
@@ -90,7 +90,16 @@ def towns_new(
         arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
         agency=agency,
     )
-    plan = profiles.plan_profile(project_root(ctx), name, said)
+    try:
+        plan = profiles.plan_profile(project_root(ctx), name, said)
+    except PolicingUnknownError:
+        if yes or not interactive():
+            raise
+        answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
+        if answer == "municipal" and agency is None:
+            agency = click.prompt("Name of the police department")
+        said = Policing(arrangement=POLICING_CHOICES[answer], agency=agency)  # type: ignore[arg-type]
+        plan = profiles.plan_profile(project_root(ctx), name, said)
     given: dict[str, str] = {}
     for item in answers:
         field, sep, value = item.partition("=")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from draftkit.errors import DraftkitError
 from draftkit.loading import Loaded, YamlDocument, load
 from draftkit.models import Arrangement, TownProfile
-from draftkit.registry import Municipality, Registry, sheriff_agency
+from draftkit.registry import Municipality, Registry, describe_source, sheriff_agency
 
 DEFAULTS_FILE = "defaults.yaml"
 CURRENT_MODEL = dt.date(2024, 4, 23)
@@ -86,7 +86,8 @@ def default_profile(
         raise DraftkitError(
             f"{municipality.label} has no selectboard or council that could adopt a "
             "resolution: a state-appointed supervisor manages its affairs",
-            hint="draft for the county sheriff or the State Police serving it instead",
+            hint="people there can ask the county sheriff or the Vermont State Police directly; "
+            "the coalition can help",
         )
     kind = defaults.kinds[municipality.kind]
     place = defaults.places.get(municipality.name)
@@ -103,7 +104,7 @@ def default_profile(
                 "name": municipality.governing_body,
                 "presiding_officer_title": presiding,
                 "clerk_title": clerk,
-                "source": municipality.governing_body_source,
+                "source": describe_source(municipality.governing_body_source),
             },
             "police": {
                 "arrangement": arrangement,
@@ -113,10 +114,14 @@ def default_profile(
                 # Without a confirmed charter, the body can only ask (24 V.S.A. § 1931
                 # vests control of a police force in its chief).
                 "body_may_direct": False,
-                "source": municipality.police_source,
+                "source": (
+                    "given to draftkit"
+                    if policing.arrangement is not None or policing.agency is not None
+                    else describe_source(municipality.police_source)
+                ),
             },
             "fipp": {"model_version": CURRENT_MODEL.isoformat()},
-            "sources": [f"towns/registry.csv ({municipality.source})"],
+            "sources": [f"towns/registry.csv: {describe_source(municipality.source)}"],
         }
     )
     document = YamlDocument(path=registry.path, shown="towns/registry.csv", data={}, root=None)

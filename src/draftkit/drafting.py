@@ -170,7 +170,14 @@ def prepare_draft(
             )
     raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
-    files[output_name(options.date, resolved.slug, "manifest.json")] = manifest_bytes
+    # A draft of one document keeps its own record, so drafting the others later into the
+    # same folder neither collides with it nor loses it.
+    suffix = (
+        "manifest.json"
+        if doc == "all"
+        else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
+    )
+    files[output_name(options.date, resolved.slug, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest)
 
 

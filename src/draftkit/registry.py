@@ -122,7 +122,7 @@ class Registry:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            options = "; ".join(f"{m.label}: draftkit draft {self.slug(m)}" for m in matches)
+            options = "; ".join(f"{m.label}: type {self.slug(m)}" for m in matches)
             raise AmbiguousNameError(
                 f"{name!r} could mean {len(matches)} municipalities",
                 hint=f"say which one: {options}",
@@ -135,6 +135,41 @@ class Registry:
             else "`draftkit towns list` lists every Vermont municipality"
         )
         raise NotFoundError(f"no Vermont municipality named {name!r}", hint=hint)
+
+
+SOURCE_CODES = {
+    "C": "U.S. Census county subdivisions",
+    "D": "U.S. Census places",
+    "V": "VCGI town boundaries",
+    "X": "GEOIDs seen in public code",
+    "R": "Vermont election datasets",
+    "U": "published lists of unorganized towns and gores",
+    "S": "Vermont Secretary of State list of incorporated villages",
+    "F": "FBI Crime Data Explorer agency list",
+    "G": "general Vermont practice, not checked town by town",
+    "P": "a published page",
+    "P2": "a published page",
+    "P3": "a published page",
+    "INFERRED": "inferred, not confirmed by a source",
+}
+"""The source codes in towns/registry.csv (see shared/data/README.md), in words."""
+
+
+def describe_source(codes: str) -> str:
+    """``C;V`` -> ``U.S. Census county subdivisions; Vermont town list``; ``G:...`` and
+    ``P:...`` keep their details."""
+    parts = []
+    for part in codes.split(";"):
+        part = part.strip()
+        code, _, detail = part.partition(":")
+        code = code.strip()
+        if code in SOURCE_CODES and detail:
+            parts.append(f"{SOURCE_CODES[code]} ({detail.strip()})")
+        elif code in SOURCE_CODES:
+            parts.append(SOURCE_CODES[code])
+        elif part:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 def load_registry(towns_dir: Path, *, shown: str = "towns/registry.csv") -> Registry:

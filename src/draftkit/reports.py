@@ -13,7 +13,7 @@ from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.naming import fold, long_date
 from draftkit.provenance import clause_text_hash
-from draftkit.registry import Municipality
+from draftkit.registry import Municipality, describe_source
 
 SCHEMAS: dict[str, type[BaseModel]] = {"town": TownProfile, "clause": ClauseModule}
 
@@ -27,7 +27,7 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-POLICE_FILTERS = ("municipal", "sheriff", "state", "unknown")
+POLICE_FILTERS = ("municipal", "sheriff", "state-police", "unknown")
 
 
 def _registry_policing(status: str) -> str:
@@ -93,6 +93,12 @@ def towns_table(
     if as_json:
         return json.dumps(entries, indent=2, ensure_ascii=False)
     if not entries:
+        if police in ("sheriff", "state-police"):
+            return (
+                "No municipality matches. The registry knows only which towns have their own "
+                "police department; the others show as unknown until a profile in towns/ says "
+                "who polices them (`draftkit towns new NAME`)."
+            )
         return "No municipality matches."
     rows = [tuple(e.values()) for e in sorted(entries, key=lambda e: e["town"])]
     table = _table(("TOWN", "NAME", "KIND", "COUNTY", "POLICING", "PROFILE"), rows)
@@ -100,7 +106,7 @@ def towns_table(
 
 
 def _short(arrangement: str) -> str:
-    return "state" if arrangement == "state_police" else arrangement
+    return "state-police" if arrangement == "state_police" else arrangement
 
 
 def town_details(root: Path, name: str) -> str:
@@ -160,8 +166,8 @@ def _registry_only(m: Municipality) -> str:
             m.label,
             f"  kind:               {m.kind}",
             f"  governing body:     {m.governing_body}",
-            f"  police:             {m.police_status}",
-            f"  source:             towns/registry.csv ({m.source}; {m.governing_body_source})",
+            f"  police:             {_registry_policing(m.police_status)}",
+            f"  source:             towns/registry.csv: {describe_source(m.source)}",
         ]
     )
 

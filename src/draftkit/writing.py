@@ -33,7 +33,11 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
         listed = ", ".join(str(path) for path in existing)
         raise OutputExistsError(
             f"{'these files exist' if len(existing) > 1 else 'this file exists'}: {listed}",
-            hint="pass --force to replace them, or --out to draft into another folder",
+            hint=(
+                "pass --force to replace them, or --out to draft into another folder"
+                if len(existing) > 1
+                else "pass --force to replace it, or choose another --out"
+            ),
         )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

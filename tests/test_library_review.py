@@ -247,7 +247,7 @@ def test_verify_finds_hand_edits_and_library_changes(make_project) -> None:
         f"{path}: drafted for Testville on 2026-11-27\n"
         "  custody-rule 1.0.0: library text changed since (library now 1.0.1); review now: "
         "unreviewed; in this document: edited by hand\n"
-        "      changed: ...(a) A Member [-shall not-]{+may+}\n"
+        '      changed: after "(a) A Member", "shall not" became "may"\n'
         "Differs from what draftkit drafted: see above.\n"
     )
 

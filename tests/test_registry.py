@@ -218,3 +218,27 @@ def test_final_draft_from_defaults_is_refused() -> None:
         "error: a final draft needs a confirmed profile; Rutland City has only registry defaults\n"
         "  hint: write one with `draftkit towns new rutland-city` and check it with the clerk\n"
     )
+
+
+def test_profile_must_agree_with_the_registry(tmp_path) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("towns", "clauses", "resolutions"):
+        shutil.copytree(REPO / folder, root / folder)
+    profile = root / "towns/burlington.yaml"
+    profile.write_text(
+        profile.read_text()
+        .replace("county: Chittenden", "county: Chitenden")
+        .replace("legal_name: City of Burlington", "legal_name: Town of Hinesburg")
+    )
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "towns/burlington.yaml:4: legal_name: the legal name 'Town of Hinesburg' does not name "
+        "Burlington\n"
+        "  hint: write the legal name as the charter does, e.g. 'City of Burlington'\n"
+        "towns/burlington.yaml:6: county: Burlington is in Chittenden County, not 'Chitenden'\n"
+        "  hint: write county: Chittenden\n"
+        "error: 2 problems in 1 file\n"
+    )

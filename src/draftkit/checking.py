@@ -27,6 +27,7 @@ from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
 from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
+from draftkit.naming import fold
 from draftkit.rendering import TextRenderer
 from draftkit.templates import context_paths, lint_template
 
@@ -62,7 +63,9 @@ def check(root: Path) -> CheckReport:
         ProblemList: every problem found, in every file.
     """
     library = load_library(root)
-    problems = check_clauses(library) + check_glossary(library)
+    problems = (
+        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
+    )
     town_problems, contexts = check_towns(library)
     problems += town_problems
     problems += check_templates(library, contexts)
@@ -193,6 +196,46 @@ def check_glossary(library: Library) -> list[DraftkitError]:
         for index, term in enumerate(library.glossary.value.terms)
         if _BARE_LEGAL_NAME.search(term.definition)
     ]
+
+
+def check_profiles_against_registry(library: Library) -> list[DraftkitError]:
+    """A profile's name, county and legal name must agree with the registry."""
+    registry = library.registry
+    if registry is None:
+        return []
+    problems: list[DraftkitError] = []
+    for town in library.towns.values():
+        profile = town.value
+        same = [m for m in registry.rows if m.name == profile.name and m.kind == profile.kind]
+        if not same:
+            problems.append(
+                town.error(
+                    ("name",),
+                    f"no {profile.kind} named {profile.name!r} in the registry",
+                    hint="use the name as towns/registry.csv spells it; "
+                    "`draftkit towns list` shows every municipality",
+                )
+            )
+            continue
+        municipality = same[0]
+        if profile.county != municipality.county:
+            problems.append(
+                town.error(
+                    ("county",),
+                    f"{profile.name} is in {municipality.county} County, not {profile.county!r}",
+                    hint=f"write county: {municipality.county}",
+                )
+            )
+        if fold(municipality.base_name) not in fold(profile.legal_name):
+            problems.append(
+                town.error(
+                    ("legal_name",),
+                    f"the legal name {profile.legal_name!r} does not name {municipality.base_name}",
+                    hint=f"write the legal name as the charter does, e.g. "
+                    f"'{profile.kind.capitalize()} of {municipality.base_name}'",
+                )
+            )
+    return problems
 
 
 def check_towns(library: Library) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit import __version__
-from draftkit.checking import check_clauses, check_glossary
+from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -234,7 +234,9 @@ def draft(
         DraftkitError: any problem with the data, the templates or the output folder.
     """
     library = load_library(root)
-    raise_if_any(check_clauses(library) + check_glossary(library))
+    raise_if_any(
+        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
+    )
     result = prepare_draft(library, town_name, doc, options, policing)
     return write_files(out_dir, result.files, force=force)
 

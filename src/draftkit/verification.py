@@ -159,7 +159,8 @@ def _body(line: str | None) -> str:
 
 
 def _word_diff(old: str, new: str) -> str:
-    """The changed words only, as [-old-]{+new+}, with a little context."""
+    """The changed words in plain English, with the words before them for context:
+    ``after "A Member", "shall not" became "may"``."""
     a, b = old.split(), new.split()
     parts: list[str] = []
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
@@ -168,6 +169,11 @@ def _word_diff(old: str, new: str) -> str:
         before = " ".join(a[max(a1 - 3, 0) : a1])
         removed = " ".join(a[a1:a2])
         added = " ".join(b[b1:b2])
-        change = (f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else "")
-        parts.append(f"...{before} {change}".strip())
-    return "; ".join(parts)[:200]
+        where = f'after "{before}", ' if before else "at the start, "
+        if removed and added:
+            parts.append(f'{where}"{removed}" became "{added}"')
+        elif removed:
+            parts.append(f'{where}"{removed}" was deleted')
+        else:
+            parts.append(f'{where}"{added}" was added')
+    return "; ".join(parts)[:240]

@@ -11,10 +11,16 @@ import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
 from draftkit.cli_clauses import clauses
-from draftkit.cli_common import interactive, parse_date, project_root, reports_errors
+from draftkit.cli_common import (
+    parse_date,
+    policing_from,
+    project_root,
+    reports_errors,
+    with_policing_asked,
+)
 from draftkit.cli_towns import towns
 from draftkit.composing import DraftOptions
-from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
+from draftkit.defaults import POLICING_CHOICES
 from draftkit.instruments import DOC_CHOICES
 
 
@@ -107,40 +113,14 @@ def draft(
     out = out or project_root(ctx) / "drafts"
     if any(not name.strip() for name in sponsors):
         raise click.BadParameter("a sponsor's name cannot be empty", param_hint="--sponsor")
-    said = Policing(
-        arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
-        agency=agency,
+    root = project_root(ctx)
+    written = with_policing_asked(
+        lambda said: drafting.draft(
+            root, town, doc=doc, options=options, out_dir=out, force=force, policing=said
+        ),
+        policing_from(policing, agency),
+        may_ask=True,
     )
-    try:
-        written = drafting.draft(
-            project_root(ctx),
-            town,
-            doc=doc,
-            options=options,
-            out_dir=out,
-            force=force,
-            policing=said,
-        )
-    except PolicingUnknownError:
-        if not interactive():
-            raise
-        # Asking beats failing for an organizer at a terminal; scripts get the error.
-        answer = click.prompt(
-            "Who polices the town?",
-            type=click.Choice(sorted(POLICING_CHOICES)),
-        )
-        if answer == "municipal" and agency is None:
-            agency = click.prompt("Name of the police department")
-        said = Policing(arrangement=POLICING_CHOICES[answer], agency=agency)  # type: ignore[arg-type]
-        written = drafting.draft(
-            project_root(ctx),
-            town,
-            doc=doc,
-            options=options,
-            out_dir=out,
-            force=force,
-            policing=said,
-        )
     for path in written:
         click.echo(f"wrote {path}")
 

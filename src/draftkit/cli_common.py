@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 
 import click
 
+from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError, ProblemList
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def reports_errors(command: F) -> F:
@@ -57,3 +59,25 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def policing_from(policing: str | None, agency: str | None) -> Policing:
+    """What the --policing and --agency options say."""
+    arrangement = POLICING_CHOICES[policing] if policing else None
+    return Policing(arrangement=arrangement, agency=agency)  # type: ignore[arg-type]
+
+
+def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_ask: bool) -> T:
+    """Run ``action``; if nobody knows who polices the town and a person is at the
+    keyboard, ask and run it again. Asking beats failing for an organizer at a
+    terminal; scripts and CI get the error naming --policing."""
+    try:
+        return action(said)
+    except PolicingUnknownError:
+        if not may_ask or not interactive():
+            raise
+    answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
+    agency = said.agency
+    if answer == "municipal" and agency is None:
+        agency = click.prompt("Name of the police department")
+    return action(policing_from(answer, agency))

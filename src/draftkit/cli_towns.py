@@ -7,8 +7,8 @@ import functools
 import click
 
 from draftkit import profiles, reports
-from draftkit.cli_common import interactive, project_root, reports_errors
-from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
+from draftkit.cli_common import policing_from, project_root, reports_errors, with_policing_asked
+from draftkit.defaults import POLICING_CHOICES
 from draftkit.errors import DraftkitError
 
 
@@ -86,20 +86,12 @@ def towns_new(
 ) -> None:
     """Write a profile for NAME in towns/, asking each fact with the registry's answer
     pre-filled (press Enter to keep it)."""
-    said = Policing(
-        arrangement=POLICING_CHOICES[policing] if policing else None,  # type: ignore[arg-type]
-        agency=agency,
+    root = project_root(ctx)
+    plan = with_policing_asked(
+        lambda said: profiles.plan_profile(root, name, said),
+        policing_from(policing, agency),
+        may_ask=not yes,
     )
-    try:
-        plan = profiles.plan_profile(project_root(ctx), name, said)
-    except PolicingUnknownError:
-        if yes or not interactive():
-            raise
-        answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
-        if answer == "municipal" and agency is None:
-            agency = click.prompt("Name of the police department")
-        said = Policing(arrangement=POLICING_CHOICES[answer], agency=agency)  # type: ignore[arg-type]
-        plan = profiles.plan_profile(project_root(ctx), name, said)
     given: dict[str, str] = {}
     for item in answers:
         field, sep, value = item.partition("=")

@@ -172,7 +172,7 @@ def test_every_unorganized_place_is_refused_plainly(slug: str) -> None:
 
 
 def test_draft_asks_who_polices_when_a_person_is_at_the_keyboard(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr("draftkit.cli_common.interactive", lambda: True)
+    monkeypatch.setattr("draftkit.cli.common.interactive", lambda: True)
     out = tmp_path / "d"
     result = run(
         REPO,

@@ -86,7 +86,7 @@ def test_unknown_field_is_a_usage_error(tmp_path: Path) -> None:
 def test_interactive_profile_asks_who_polices_when_the_registry_cannot(
     tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("draftkit.cli_common.interactive", lambda: True)
+    monkeypatch.setattr("draftkit.cli.common.interactive", lambda: True)
     root = _project(tmp_path)
     answers = "sheriff\n" + "\n" * 8
     result = CliRunner().invoke(

@@ -1,5 +1,5 @@
-"""The ``draftkit`` command. click only: parse arguments, call one core function,
-print, and map errors to messages and exit codes."""
+"""The ``draftkit`` command line: one front end over the core modules. click only: parse
+arguments, call one core function, print, and map errors to messages and exit codes."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from pathlib import Path
 import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
-from draftkit.cli_clauses import clauses
-from draftkit.cli_common import (
+from draftkit.cli.clauses import clauses
+from draftkit.cli.common import (
     parse_date,
     policing_from,
     project_root,
     reports_errors,
     with_policing_asked,
 )
-from draftkit.cli_towns import towns
+from draftkit.cli.towns import towns
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES
 from draftkit.instruments import DOC_CHOICES

@@ -7,7 +7,7 @@ import functools
 import click
 
 from draftkit import profiles, reports
-from draftkit.cli_common import policing_from, project_root, reports_errors, with_policing_asked
+from draftkit.cli.common import policing_from, project_root, reports_errors, with_policing_asked
 from draftkit.defaults import POLICING_CHOICES
 from draftkit.errors import DraftkitError
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from draftkit import book, library_actions, redlining, reports
-from draftkit.cli_common import parse_date, project_root, reports_errors
+from draftkit.cli.common import parse_date, project_root, reports_errors
 
 
 @click.group()

@@ -9,6 +9,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.compiled_template import CompiledTemplate
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -17,14 +18,14 @@ from draftkit.composing import (
     select_clauses,
 )
 from draftkit.defaults import Policing
-from draftkit.embedding import embed_manifest
-from draftkit.errors import DraftkitError, RenderError, raise_if_any
-from draftkit.inspection import document_lines, inspect_lines, open_document
+from draftkit.embedding import manifest_xml
+from draftkit.errors import DraftkitError, raise_if_any
+from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
-from draftkit.provenance import clause_text_hash, file_hash, profile_hash
-from draftkit.rendering import render_docx
+from draftkit.provenance import clause_text_hash, profile_hash
+from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.writing import write_files
 
@@ -102,6 +103,17 @@ def prepare_draft(
     contexts = build_contexts(
         library, town, rendered, options, notice=notice, review_notice=review_notice
     )
+    problems: list[DraftkitError] = []
+    compiled: dict[str, tuple[CompiledTemplate, str]] = {}
+    for document in documents:
+        template = library.template_path(document.template)
+        try:
+            compiled[document.kind] = compiled_template(
+                template, shown=str(template.relative_to(library.root))
+            )
+        except DraftkitError as problem:
+            problems.append(problem)
+    raise_if_any(problems)
     manifest = {
         "draftkit_version": __version__,
         "date": options.date.isoformat(),
@@ -125,7 +137,7 @@ def prepare_draft(
         "templates": {
             document.kind: {
                 "file": f"resolutions/{document.template}",
-                "sha256": _template_hash(library, document.template),
+                "sha256": compiled[document.kind][1],
             }
             for document in documents
         },
@@ -135,39 +147,27 @@ def prepare_draft(
         },
     }
     files: dict[str, bytes] = {}
-    problems: list[DraftkitError] = []
+    matcher = ClauseMatcher(rendered)
     for document in documents:
         name = output_name(options.date, resolved.slug, document.output)
-        template = library.template_path(document.template)
-        shown = str(template.relative_to(library.root))
-        if not template.exists():
-            problems.append(
-                DraftkitError(
-                    "template not found", path=shown, hint="restore it from version control"
-                )
-            )
-            continue
-        data = render_docx(template, contexts[document.kind], shown=shown)
-        try:
-            reopened = open_document(data)
-        except RenderError as problem:
-            problems.append(RenderError(problem.message, path=name))
-            continue
-        lines = document_lines(reopened)
+        result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
+        lines = result.lines
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
         problems.extend(found)
         if not found:
-            files[name] = embed_manifest(
-                reopened,
-                {
-                    **manifest,
-                    "document": {
-                        "kind": document.kind,
-                        "lines": lines,
-                        "clause_lines": clause_lines(rendered, lines),
-                    },
-                },
+            result.add_custom_xml(
+                manifest_xml(
+                    {
+                        **manifest,
+                        "document": {
+                            "kind": document.kind,
+                            "lines": lines,
+                            "clause_lines": matcher.lines_of(lines),
+                        },
+                    }
+                )
             )
+            files[name] = result.package()
     raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     # A draft of one document keeps its own record, so drafting the others later into the
@@ -181,22 +181,35 @@ def prepare_draft(
     return Draft(town=profile.name, files=files, manifest=manifest)
 
 
-def _template_hash(library: Library, template: str) -> str:
-    path = library.template_path(template)
-    return file_hash(path) if path.exists() else ""
+class ClauseMatcher:
+    """Finds which lines of a document carry each clause's text.
+
+    Each clause fragment and each line is normalised once (not once per pair), which
+    keeps a batch of every municipality from spending its time here.
+    """
+
+    def __init__(self, rendered: list[RenderedClause]) -> None:
+        self._fragments = [
+            (item.clause.value.id, [f for f in (_plain(t) for t in _texts(item)) if f])
+            for item in rendered
+        ]
+
+    def lines_of(self, lines: list[str]) -> dict[str, list[int]]:
+        """Clause id -> indexes of the lines holding any of its texts."""
+        plain = [_plain(line) for line in lines]
+        return {
+            clause_id: [
+                index
+                for index, line in enumerate(plain)
+                if any(len(f) <= len(line) and f in line for f in fragments)
+            ]
+            for clause_id, fragments in self._fragments
+        }
 
 
 def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:
     """Which lines of a document (by index) carry each clause's text."""
-    found: dict[str, list[int]] = {}
-    for item in rendered:
-        fragments = [_plain(text) for text in _texts(item)]
-        found[item.clause.value.id] = [
-            index
-            for index, line in enumerate(lines)
-            if any(fragment and fragment in _plain(line) for fragment in fragments)
-        ]
-    return found
+    return ClauseMatcher(rendered).lines_of(lines)
 
 
 def _texts(item: RenderedClause) -> list[str]:

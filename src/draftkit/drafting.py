@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,14 +199,19 @@ class ClauseMatcher:
     def lines_of(self, lines: list[str]) -> dict[str, list[int]]:
         """Clause id -> indexes of the lines holding any of its texts."""
         plain = [_plain(line) for line in lines]
-        return {
-            clause_id: [
-                index
-                for index, line in enumerate(plain)
-                if any(len(f) <= len(line) and f in line for f in fragments)
-            ]
-            for clause_id, fragments in self._fragments
-        }
+        # One search of the whole text per fragment (in C), then offsets back to lines.
+        joined = "\n".join(plain)
+        starts = list(itertools.accumulate((len(line) + 1 for line in plain), initial=0))
+        found: dict[str, list[int]] = {}
+        for clause_id, fragments in self._fragments:
+            indexes: set[int] = set()
+            for fragment in fragments:
+                at = joined.find(fragment)
+                while at != -1:
+                    indexes.add(bisect.bisect_right(starts, at) - 1)
+                    at = joined.find(fragment, at + 1)
+            found[clause_id] = sorted(indexes)
+        return found
 
 
 def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:

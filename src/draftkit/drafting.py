@@ -47,9 +47,12 @@ def prepare_draft(
     doc: str,
     options: DraftOptions,
     policing: Policing | None = None,
+    *,
+    label: str | None = None,
 ) -> Draft:
     """Build the town's documents (``doc``: resolution, directive, addendum or all) in
-    memory and inspect them.
+    memory and inspect them. ``label`` goes into the file names after the town's
+    (``2026-11-27-addison-sheriff-...``), for a town drafted under two arrangements.
 
     Raises:
         DraftkitError: unknown town or clause, a document the town's policing does not
@@ -78,6 +81,7 @@ def prepare_draft(
             f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
             hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
+    stem = f"{resolved.slug}-{label}" if label else resolved.slug
     clauses = select_clauses(library, town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
@@ -144,14 +148,14 @@ def prepare_draft(
             for document in documents
         },
         "documents": {
-            document.kind: output_name(options.date, resolved.slug, document.output)
+            document.kind: output_name(options.date, stem, document.output)
             for document in documents
         },
     }
     files: dict[str, bytes] = {}
     matcher = ClauseMatcher(rendered)
     for document in documents:
-        name = output_name(options.date, resolved.slug, document.output)
+        name = output_name(options.date, stem, document.output)
         result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
         lines = result.lines
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
@@ -179,7 +183,7 @@ def prepare_draft(
         if doc == "all"
         else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
     )
-    files[output_name(options.date, resolved.slug, suffix)] = manifest_bytes
+    files[output_name(options.date, stem, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
+from draftkit.cli.batch import batch
 from draftkit.cli.clauses import clauses
 from draftkit.cli.common import (
     parse_date,
@@ -206,4 +207,5 @@ def main() -> None:
 
 
 cli.add_command(towns)
+cli.add_command(batch)
 cli.add_command(clauses)

@@ -42,6 +42,15 @@ _CUSTOM_XML_REL = _OFFICE_REL + "customXml"
 # docxtpl turns tabs, newlines, \a and \f inside text into Word's own breaks; only a
 # value holding one of them needs that (slow) pass.
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+def _has_listing(xml: str) -> bool:
+    # The characters themselves are searched first (fast); the regex only if present.
+    declaration = xml.find("?>")
+    rest = xml[declaration + 2 :].lstrip("\r\n") if declaration != -1 else xml
+    return any(c in rest for c in "\t\a\n\f") and _LISTING.search(rest) is not None
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -90,7 +99,7 @@ class RenderedDocument:
             parts[_CORE_PART] = core_properties_xml(properties)
             if _CORE_PART not in self.template.package:
                 parts[_CONTENT_TYPES] = self.template.content_types_with_core()
-        return write_package(self.template.package, parts)
+        return write_package(self.template.package, parts, level=1)
 
 
 class CompiledTemplate:
@@ -201,7 +210,7 @@ class CompiledTemplate:
             xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
             xml = xml.replace("{_{", "{{").replace("}_}", "}}")
             xml = xml.replace("{_%", "{%").replace("%_}", "%}")
-            if _LISTING.search(xml):
+            if _has_listing(xml):
                 xml = _DOCXTPL.resolve_listing(xml)
             data = xml.encode("utf-8")
             try:
@@ -214,7 +223,7 @@ class CompiledTemplate:
                     hint="a value holds a character a Word document cannot hold, or a "
                     "template tag breaks the XML around it; run `draftkit templates check`",
                 ) from None
-            if part == DOCUMENT_PART:
+            if part == DOCUMENT_PART and _needs_repair(tree):
                 tree = _fix_tables(data)
                 _renumber_drawings(tree)
                 data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -303,6 +312,31 @@ class CompiledTemplate:
         return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _needs_repair(tree: Any) -> bool:
+    """Whether docxtpl's table and drawing repairs could change anything: a table whose
+    rows do not fill its grid (after a cell loop), or drawings (ids copied by a loop)."""
+    if next(tree.iter(_DOC_PR), None) is not None:
+        return True
+    for table in tree.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        columns = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
+        for row in table.iterchildren(f"{_W}tr"):
+            if _row_width(row) != columns:
+                return True
+    return False
+
+
+def _row_width(row: Any) -> int:
+    width = 0
+    for cell in row.iterchildren(f"{_W}tc"):
+        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+        width += int(span.get(f"{_W}val", "1")) if span is not None else 1
+    return width
+
+
 def _fix_tables(data: bytes) -> Any:
     # docxtpl's repair of table grids after cell loops, on XML already parsed strictly.
     return parse_xml(etree.tostring(_DOCXTPL.fix_tables(data)))
@@ -310,10 +344,7 @@ def _fix_tables(data: bytes) -> Any:
 
 def _renumber_drawings(tree: Any) -> None:
     # As docxtpl does: drawing ids must be unique after loops copied them.
-    for number, element in enumerate(
-        tree.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"),
-        start=1001,
-    ):
+    for number, element in enumerate(tree.iter(_DOC_PR), start=1001):
         element.set("id", str(number))
 
 

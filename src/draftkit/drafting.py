@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ class Draft:
     town: str
     files: dict[str, bytes]
     manifest: dict[str, Any]
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The values each document kind was rendered with (for previews and benchmarks)."""
 
 
 def prepare_draft(
@@ -184,7 +186,7 @@ def prepare_draft(
         else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
-    return Draft(town=profile.name, files=files, manifest=manifest)
+    return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts)
 
 
 class ClauseMatcher:

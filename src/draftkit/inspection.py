@@ -23,6 +23,9 @@ from draftkit.errors import DraftkitError, RenderError
 LEFTOVER = re.compile(r"[{][{%#]|[}%#][}]|\[\[|\]\]|\b(?:None|Undefined)\b")
 """Template syntax, placeholders and Python's None: none may survive rendering."""
 
+_MARKS = ("{", "}", "[[", "]]", "None", "Undefined")
+"""What :data:`LEFTOVER` can match starts with one of these: a cheap test first."""
+
 
 def open_document(data: bytes) -> DocumentObject:
     """Open .docx bytes with python-docx.
@@ -105,32 +108,34 @@ def inspect_lines(
     ``{{ 7*7 }}`` or ``None`` is text the user gave, not a leftover tag.
     """
     problems: list[DraftkitError] = []
-    # Most documents hold no such text at all: one scan of the whole text says so.
-    suspect = LEFTOVER.search("\n".join(lines)) is not None
+    # Text the user gave or the library holds may legitimately read like a tag ("None of
+    # the following ..."): mask those values, then scan what is left in one pass.
     # Templates may print a value through |upper, so its upper-case form is masked too.
     values = sorted(
         {
             _clean(form)
-            for v in (set(_strings(context)) if suspect else ())
-            if LEFTOVER.search(v)
+            for v in set(_strings(context))
+            if any(mark in v for mark in _MARKS) and LEFTOVER.search(v)
             for form in (v, v.upper())
         },
         key=len,
         reverse=True,
     )
-    for line in lines if suspect else ():
-        scanned = line
-        for value in values:
-            scanned = scanned.replace(value, " ")
-        match = LEFTOVER.search(scanned)
-        if match:
-            problems.append(
-                RenderError(
-                    f"leftover {match.group(0)!r} in: {line[:120]}",
-                    path=name,
-                    hint="a template tag or value did not render; run `draftkit templates check`",
+    masked = "\n".join(lines)
+    for value in values:
+        masked = masked.replace(value, " ")
+    if any(mark in masked for mark in _MARKS) and LEFTOVER.search(masked):
+        for line, scanned in zip(lines, masked.split("\n"), strict=True):
+            match = LEFTOVER.search(scanned)
+            if match:
+                problems.append(
+                    RenderError(
+                        f"leftover {match.group(0)!r} in: {line[:120]}",
+                        path=name,
+                        hint="a template tag or value did not render; "
+                        "run `draftkit templates check`",
+                    )
                 )
-            )
     if not any(" | " in line and not line.startswith(("header", "footer")) for line in lines):
         problems.append(RenderError("the rendered document has no text", path=name))
     return problems

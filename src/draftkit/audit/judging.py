@@ -12,13 +12,15 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftkit.audit.reading import PolicyText, sentences
 from draftkit.audit.rules import AuditRules, LoopholeRules
 from draftkit.composing import in_catalog_order
 from draftkit.library import Library
-from draftkit.lint import LintFinding
+
+if TYPE_CHECKING:
+    from draftkit.audit.lint import LintFinding
 
 QUOTE_LIMIT = 400
 """Longest quotation in a report (characters); longer sentences are cut with an ellipsis."""

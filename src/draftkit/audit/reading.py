@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from draftkit.errors import DraftkitError, NotFoundError
 
@@ -121,6 +122,8 @@ def clean(text: str) -> str:
 
 # ----------------------------------------------------------------------------- Word
 
+_LEADING_NUMBER = re.compile(r"^(section\s+)?\d+(\.\d+)*[.)]?\s", re.IGNORECASE)
+
 
 def _read_docx(path: Path, shown: str) -> PolicyText:
     from docx import Document
@@ -167,20 +170,27 @@ def _read_docx(path: Path, shown: str) -> PolicyText:
         text = clean(paragraph.text)
         if not text:
             continue
-        if paragraph._p.find(".//" + qn("w:numPr")) is not None or _style_numbered(paragraph):
+        if _auto_number(paragraph) and not _LEADING_NUMBER.match(text):
             auto_numbered = True
         passages.append(Passage(text=text, where=f"paragraph {len(passages) + 1}"))
     return PolicyText(shown, "Word", tuple(passages), auto_numbered=auto_numbered)
 
 
-def _style_numbered(paragraph: object) -> bool:
-    style = getattr(paragraph, "style", None)
-    element = getattr(style, "element", None)
-    if element is None:
-        return False
+def _auto_number(paragraph: Any) -> bool:
+    """Whether Word numbers this paragraph itself (list numbering on the paragraph or
+    its style chain), so its number is not in its text. numId 0 means "no numbering"."""
     from docx.oxml.ns import qn
 
-    return element.find(".//" + qn("w:numPr")) is not None
+    elements = [paragraph._p]
+    style = paragraph.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        num_id = element.find(f".//{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            return num_id.get(qn("w:val")) not in (None, "0")
+    return False
 
 
 # ------------------------------------------------------------------------------ PDF

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Inches
+from docx.shared import Inches, Pt
 
 from draftkit import __version__
 from draftkit.audit.judging import AuditReport, Finding, Verdict
@@ -113,13 +114,13 @@ def _front(document: DocumentObject, report: AuditReport, date: dt.date) -> None
         f"{report.source} ({report.kind}, {report.words:,} words), read {long_date(date)}",
         "Caption Line",
     )
-    _para(
-        document,
+    notice = document.add_paragraph(style="Body Text")
+    notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    notice.add_run(
         "This is an automated reading, not legal advice. Every finding quotes the words "
         "it rests on and says where they are, so that a reader can check it against the "
-        "policy before relying on it.",
-        "Notice",
-    )
+        "policy before relying on it."
+    ).italic = True
 
 
 def _summary(document: DocumentObject, report: AuditReport) -> None:
@@ -156,9 +157,16 @@ def _summary(document: DocumentObject, report: AuditReport) -> None:
             cells, (finding.name, _VERDICT_WORDS[finding.verdict], where), strict=True
         ):
             cell.text = _checked(text)
+    table.autofit = False
+    widths = (Inches(3.4), Inches(1.2), Inches(1.9))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, (Inches(3.6), Inches(1.2), Inches(1.7)), strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.space_before = Pt(2)
+                paragraph.paragraph_format.space_after = Pt(2)
 
 
 def _findings(document: DocumentObject, report: AuditReport) -> None:
@@ -217,8 +225,8 @@ def _lint(document: DocumentObject, report: AuditReport) -> None:
             "references to missing provisions.",
         )
         return
-    for lint in report.lint:
-        _para(document, f"{lint.name} ({lint.where})", "Heading 3")
+    for index, lint in enumerate(report.lint, start=1):
+        _para(document, f"{number}.{index} {lint.name} ({lint.where})", "Heading 2")
         _para(document, f"\u201c{lint.text}\u201d", "Quote")
         _para(document, lint.explanation)
         _para(document, f"What to do: {lint.fix}")

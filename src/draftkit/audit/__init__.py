@@ -90,8 +90,11 @@ def audit_file(
         DraftkitError: bad input (see :func:`audit_policy`), or ``docx_out`` exists
             and ``force`` is false.
     """
+    # The policy first: a mistyped file name is the likeliest mistake, and reading
+    # it costs less than loading the library.
+    policy = read_policy(path)
     library = load_library(root)
-    report = audit_policy(path, library)
+    report = audit_text(policy, library)
     if docx_out is None:
         return report, None
     return report, write_audit_docx(report, library, docx_out, force=force)

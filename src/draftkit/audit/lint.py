@@ -317,12 +317,14 @@ def _clause_reference_problems(
             for match in re.finditer(rules.paragraph_reference, text, flags=re.IGNORECASE):
                 for label in _LETTER.findall(match.group(0)):
                     if _label_count(label) > count:
-                        out.append((loc, f"paragraph ({label}) of this section", match.group(0)))
+                        what = f"paragraph ({label}) of this section"
+                        out.append((loc, what, _sentence_at(text, match.start())))
             for match in re.finditer(rules.heading_reference, text, flags=re.IGNORECASE):
                 after = text[match.end() :].lstrip()
                 heading = next((h for h in sections if after.startswith(h)), None)
                 if heading is None:
-                    out.append((loc, f"the section on {after[:50]}", text[match.start() :][:120]))
+                    what = f"the section on {after[:50]}"
+                    out.append((loc, what, _sentence_at(text, match.start())))
                     continue
                 before = _LETTER.findall(text[max(0, match.start() - 30) : match.start()])
                 if (
@@ -330,10 +332,20 @@ def _clause_reference_problems(
                     and text[: match.start()].rstrip().endswith("of")
                     and _label_count(before[-1]) > len(sections[heading].paragraphs)
                 ):
-                    out.append(
-                        (loc, f"paragraph ({before[-1]}) of the section on {heading}", heading)
-                    )
+                    what = f"paragraph ({before[-1]}) of the section on {heading}"
+                    out.append((loc, what, _sentence_at(text, match.start())))
     return out
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` that holds the character at ``position``."""
+    start = 0
+    for sentence in sentences(text):
+        start = text.find(sentence, start)
+        if start <= position < start + len(sentence):
+            return sentence
+        start += len(sentence)
+    return text
 
 
 @functools.lru_cache(maxsize=16)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from draftkit.audit import lint
 from draftkit.composing import (
     DraftOptions,
     build_contexts,
@@ -69,6 +70,7 @@ def check(root: Path) -> CheckReport:
     town_problems, contexts = check_towns(library)
     problems += town_problems
     problems += check_templates(library, contexts)
+    problems += lint.check_library(library)
     raise_if_any(problems)
     return CheckReport(
         towns=len(library.towns),

@@ -32,7 +32,7 @@ TOWN_DATA_FILES = frozenset({"defaults.yaml"})
 
 LOOPHOLES_FILE = "loopholes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
-CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE})
+CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE, "audit-rules.yaml", "lint-rules.yaml"})
 
 
 @dataclass(frozen=True)

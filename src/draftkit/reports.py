@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from draftkit.audit.rules import AuditRules, LintRules
 from draftkit.errors import DraftkitError
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
@@ -15,7 +16,12 @@ from draftkit.naming import fold, long_date
 from draftkit.provenance import clause_text_hash
 from draftkit.registry import Municipality, describe_source
 
-SCHEMAS: dict[str, type[BaseModel]] = {"town": TownProfile, "clause": ClauseModule}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "town": TownProfile,
+    "clause": ClauseModule,
+    "audit-rules": AuditRules,
+    "lint-rules": LintRules,
+}
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
+from draftkit.cli.audit import audit
 from draftkit.cli.batch import batch
 from draftkit.cli.clauses import clauses
 from draftkit.cli.common import (
@@ -209,3 +210,4 @@ def main() -> None:
 cli.add_command(towns)
 cli.add_command(batch)
 cli.add_command(clauses)
+cli.add_command(audit)

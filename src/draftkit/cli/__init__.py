@@ -11,6 +11,7 @@ import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
 from draftkit.cli.clauses import clauses
+from draftkit.cli.packet import packet
 from draftkit.cli.common import (
     parse_date,
     policing_from,
@@ -207,3 +208,4 @@ def main() -> None:
 
 cli.add_command(towns)
 cli.add_command(clauses)
+cli.add_command(packet)

@@ -19,6 +19,7 @@ from draftkit.defaults import Policing
 from draftkit.drafting import prepare_draft
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.library import Library, load_library
+from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.packet.companions import Companions, load_companions
 from draftkit.packet.documents import (
@@ -28,7 +29,7 @@ from draftkit.packet.documents import (
     inspect_companion,
     render_text,
 )
-from draftkit.packet.models import LANGUAGES, Language
+from draftkit.packet.models import LANGUAGES, Blanks, Language
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
 from draftkit.packet.values import PacketFacts, companion_context
 from draftkit.provenance import file_hash, sha256_bytes
@@ -105,7 +106,11 @@ def build_packet(
     blanks = companions.blanks.value if companions.blanks else None
     if blanks is None:  # pragma: no cover - load_companions refuses a missing file
         raise DraftkitError("companions/blanks.yaml is missing")
-    declared = {getattr(blanks, name).__getattribute__(lang) for name in type(blanks).model_fields for lang in LANGUAGES}
+    declared = {
+        getattr(getattr(blanks, name), language)
+        for name in type(blanks).model_fields
+        for language in LANGUAGES
+    }
     given = [value for value in (facts.sender, facts.contact) if value]
 
     wanted = [
@@ -113,7 +118,9 @@ def build_packet(
         for name in companions.documents()
         if facts.route in companions.text(name, "en").value.routes
     ]
-    article = _article_text(companions, profile, facts, blanks) if facts.route == "town-meeting" else None
+    article = (
+        _article_text(companions, profile, facts, blanks) if facts.route == "town-meeting" else None
+    )
     files: dict[str, bytes] = dict(draft.files)
     sources: dict[str, dict[str, str]] = {}
     problems: list[DraftkitError] = []
@@ -124,17 +131,13 @@ def build_packet(
             loaded = companions.text(name, language)
             context = companion_context(profile, facts, language, blanks, article=article)
             try:
-                rendered = render_text(
-                    loaded, name, language, context, town=profile, facts=facts
-                )
+                rendered = render_text(loaded, name, language, context, town=profile, facts=facts)
             except DraftkitError as problem:
                 problems.append(problem)
                 continue
             file_name = f"{prefix}{_file_part(rendered, english.value.translated)}.docx"
             data = build_docx(rendered, base=base, legal_name=profile.legal_name)
-            problems.extend(
-                inspect_companion(data, name=file_name, blanks=declared, given=given)
-            )
+            problems.extend(inspect_companion(data, name=file_name, blanks=declared, given=given))
             files[file_name] = data
             sources.setdefault(name, {})[language] = loaded.source.shown
     for extra_name, data in extra_documents:
@@ -194,7 +197,7 @@ def _file_part(rendered: RenderedText, translated: bool) -> str:
 
 
 def _article_text(
-    companions: Companions, profile: Any, facts: PacketFacts, blanks: Any
+    companions: Companions, profile: TownProfile, facts: PacketFacts, blanks: Blanks
 ) -> str:
     if ARTICLE_DOCUMENT not in companions.texts.get("en", {}):
         raise DraftkitError(

@@ -166,7 +166,9 @@ def _compare(en: Loaded[CompanionText], es: Loaded[CompanionText]) -> list[Draft
             )
     if len(en.value.table_columns) != len(es.value.table_columns):
         problems.append(
-            es.error(("table_columns",), f"has a different number of columns from {en.source.shown}")
+            es.error(
+                ("table_columns",), f"has a different number of columns from {en.source.shown}"
+            )
         )
     if placeholders(en.value.title) != placeholders(es.value.title):
         problems.append(es.error(("title",), _placeholder_message(en.value.title, es.value.title)))

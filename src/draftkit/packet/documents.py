@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from draftkit.errors import DraftkitError, RenderError
 from draftkit.inspection import LEFTOVER, document_lines, open_document
 from draftkit.loading import Loaded, Loc
+from draftkit.models import TownProfile
 from draftkit.packet.models import CompanionText, Language, Section
 from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
 from draftkit.rendering import MissingValue, available_names, make_environment
@@ -41,7 +42,8 @@ class Block:
     """One printed unit: a heading, a paragraph in a style, a step, or a table."""
 
     kind: str
-    """heading, body, lines, article, small, bullet, step or table."""
+    """heading, body, lines (lines-end for the last of them), article, small, bullet,
+    step or table."""
     text: str = ""
     rows: int = 0
 
@@ -54,12 +56,13 @@ class RenderedText:
     language: Language
     title: str
     show_title: bool
+    font_size: float | None
     header: str | None
     columns: tuple[str, ...]
     blocks: tuple[Block, ...]
 
 
-def applies(section: Section, *, town: Any, facts: PacketFacts) -> bool:
+def applies(section: Section, *, town: TownProfile, facts: PacketFacts) -> bool:
     """Whether ``section`` is printed for this town and packet."""
     flags = facts.flags()
     return (
@@ -77,7 +80,7 @@ def render_text(
     language: Language,
     context: dict[str, Any],
     *,
-    town: Any,
+    town: TownProfile,
     facts: PacketFacts,
 ) -> RenderedText:
     """Render every section of a companion text that applies to this town and packet.
@@ -99,7 +102,9 @@ def render_text(
         if section.heading:
             blocks.append(Block("heading", render(section.heading, (*at, "heading"))))
         for number, paragraph in enumerate(section.paragraphs):
-            blocks.append(Block(section.style, render(paragraph, (*at, "paragraphs", number))))
+            last = number == len(section.paragraphs) - 1
+            kind = "lines-end" if section.style == "lines" and last else section.style
+            blocks.append(Block(kind, render(paragraph, (*at, "paragraphs", number))))
         for number, bullet in enumerate(section.bullets):
             blocks.append(Block("bullet", render(bullet, (*at, "bullets", number))))
         for number, step in enumerate(section.steps):
@@ -111,6 +116,7 @@ def render_text(
         language=language,
         title=render(text.title, ("title",)),
         show_title=text.show_title,
+        font_size=text.font_size,
         header=render(text.header, ("header",)) if text.header else None,
         columns=text.table_columns,
         blocks=tuple(blocks),
@@ -147,6 +153,8 @@ def build_docx(rendered: RenderedText, *, base: Path, legal_name: str) -> bytes:
     document = Document(str(base))
     _clear(document)
     _language(document, rendered.language)
+    if rendered.font_size is not None:
+        document.styles["Normal"].font.size = Pt(rendered.font_size)
     properties = document.core_properties
     properties.title = rendered.title
     properties.subject = legal_name
@@ -157,7 +165,9 @@ def build_docx(rendered: RenderedText, *, base: Path, legal_name: str) -> bytes:
     if rendered.header:
         header = section.header.paragraphs[0]
         header.style = document.styles["Page Footer"]
+        _bottom_border(header)
         header.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        header.paragraph_format.space_after = Pt(6)
         _add_text(header, rendered.header)
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Page Footer"]
@@ -200,8 +210,11 @@ def _add_block(document: DocumentObject, block: Block, columns: tuple[str, ...])
         _add_text(document.add_paragraph(style="Heading 1"), block.text)
     elif block.kind == "body":
         _add_text(document.add_paragraph(style="Body Text Justified"), block.text)
-    elif block.kind == "lines":
-        _add_text(document.add_paragraph(style="Signature Line"), block.text)
+    elif block.kind in ("lines", "lines-end"):
+        paragraph = document.add_paragraph(style="Signature Line")
+        if block.kind == "lines-end":
+            paragraph.paragraph_format.space_after = Pt(12)
+        _add_text(paragraph, block.text)
     elif block.kind == "article":
         paragraph = document.add_paragraph(style="Body Text Justified")
         paragraph.paragraph_format.left_indent = Inches(0.5)
@@ -227,7 +240,10 @@ def _add_block(document: DocumentObject, block: Block, columns: tuple[str, ...])
 def _signature_table(document: DocumentObject, columns: tuple[str, ...], rows: int) -> None:
     table = document.add_table(rows=rows + 1, cols=len(columns) + 1)
     table.style = document.styles["Table Grid"]
-    widths = [Inches(0.35)] + [Inches(6.15 / len(columns))] * len(columns)
+    table.autofit = False
+    widths = [Inches(0.4)] + [Inches(6.1 / len(columns))] * len(columns)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row_index, row in enumerate(table.rows):
         row.height = Inches(0.3 if row_index == 0 else 0.42)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -236,10 +252,12 @@ def _signature_table(document: DocumentObject, columns: tuple[str, ...], rows: i
             row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
-        label = [""] + list(columns) if row_index == 0 else [str(row_index)] + [""] * len(columns)
+        label = ["", *list(columns)] if row_index == 0 else [str(row_index)] + [""] * len(columns)
         for cell, text in zip(row.cells, label, strict=True):
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["Signature Line"]
+            # Not "Signature Line": it keeps with the next paragraph, which would push the
+            # whole table onto a page of its own.
+            paragraph.paragraph_format.space_after = Pt(0)
             if text:
                 run = paragraph.add_run(text)
                 run.bold = row_index == 0
@@ -268,6 +286,14 @@ def _plain_runs(paragraph: Paragraph, text: str, size: Pt | None) -> None:
             run = paragraph.add_run(line)
             if size is not None:
                 run.font.size = size
+
+
+def _bottom_border(paragraph: Paragraph) -> None:
+    borders = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="4" '
+        'w:color="000000"/></w:pBdr>'
+    )
+    paragraph._p.get_or_add_pPr().append(borders)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:

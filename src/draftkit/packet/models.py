@@ -66,9 +66,7 @@ class Section(_Strict):
         description="Print only if each of these is true: voters_given, meeting_date_given, "
         "deadline_passed.",
     )
-    unless: tuple[Flag, ...] = Field(
-        default=(), description="Print only if none of these is true."
-    )
+    unless: tuple[Flag, ...] = Field(default=(), description="Print only if none of these is true.")
     paragraphs: tuple[Text, ...] = Field(default=(), description="Paragraphs, in order.")
     bullets: tuple[Text, ...] = Field(default=(), description="A bulleted list after them.")
     steps: tuple[Text, ...] = Field(
@@ -96,6 +94,13 @@ class CompanionText(_Strict):
     show_title: bool = Field(
         default=True,
         description="false for letters: the title then appears only in the footer.",
+    )
+    font_size: float | None = Field(
+        default=None,
+        ge=9,
+        le=12,
+        description="Body text size in points, to fit a one-page text on its page "
+        "(default: the instruments' 12).",
     )
     header: Text | None = Field(
         default=None,

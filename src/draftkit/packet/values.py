@@ -26,9 +26,20 @@ Secretary of State's guidance on 17 V.S.A. § 2642(a)(3)(A). The town clerk conf
 PETITION_PERCENT = 5
 """Share of the town's voters who must sign: 17 V.S.A. § 2642(a)(3)(A)."""
 
-_SPANISH_MONTHS = (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-).split()
+_SPANISH_MONTHS = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from draftkit.checking import check_clauses, check_glossary, check_profiles_agai
 from draftkit.composing import DraftOptions
 from draftkit.defaults import Policing
 from draftkit.drafting import prepare_draft
-from draftkit.errors import DraftkitError, raise_if_any
+from draftkit.errors import DraftkitError, OutputExistsError, raise_if_any
 from draftkit.library import Library, load_library
 from draftkit.models import TownProfile
 from draftkit.naming import output_name
@@ -102,44 +102,12 @@ def build_packet(
     profile = resolved.loaded.value
     draft = prepare_draft(library, town_name, "all", DraftOptions(date=facts.date), policing)
     prefix = output_name(facts.date, resolved.slug, "")
-    base = library.template_path(BASE_TEMPLATE)
-    blanks = companions.blanks.value if companions.blanks else None
-    if blanks is None:  # pragma: no cover - load_companions refuses a missing file
-        raise DraftkitError("companions/blanks.yaml is missing")
-    declared = {
-        getattr(getattr(blanks, name), language)
-        for name in type(blanks).model_fields
-        for language in LANGUAGES
-    }
-    given = [value for value in (facts.sender, facts.contact) if value]
-
-    wanted = [
-        name
-        for name in companions.documents()
-        if facts.route in companions.text(name, "en").value.routes
-    ]
-    article = (
-        _article_text(companions, profile, facts, blanks) if facts.route == "town-meeting" else None
+    made = build_companions(
+        companions, profile, facts, base=library.template_path(BASE_TEMPLATE), prefix=prefix
     )
-    files: dict[str, bytes] = dict(draft.files)
-    sources: dict[str, dict[str, str]] = {}
+    files: dict[str, bytes] = {**draft.files, **made.files}
+    sources = made.sources
     problems: list[DraftkitError] = []
-    for name in wanted:
-        english = companions.text(name, "en")
-        languages: tuple[Language, ...] = LANGUAGES if english.value.translated else ("en",)
-        for language in languages:
-            loaded = companions.text(name, language)
-            context = companion_context(profile, facts, language, blanks, article=article)
-            try:
-                rendered = render_text(loaded, name, language, context, town=profile, facts=facts)
-            except DraftkitError as problem:
-                problems.append(problem)
-                continue
-            file_name = f"{prefix}{_file_part(rendered, english.value.translated)}.docx"
-            data = build_docx(rendered, base=base, legal_name=profile.legal_name)
-            problems.extend(inspect_companion(data, name=file_name, blanks=declared, given=given))
-            files[file_name] = data
-            sources.setdefault(name, {})[language] = loaded.source.shown
     for extra_name, data in extra_documents:
         if "/" in extra_name or "\\" in extra_name or extra_name in files or not extra_name:
             problems.append(DraftkitError(f"cannot add {extra_name!r} to the packet"))
@@ -190,6 +158,71 @@ def build_packet(
     return Packet(
         town=profile.name, folder=folder, files=files, manifest=manifest, notes=tuple(notes)
     )
+
+
+@dataclass(frozen=True)
+class CompanionFiles:
+    """The companion documents of one packet, and the data files they came from."""
+
+    files: dict[str, bytes]
+    sources: dict[str, dict[str, str]]
+    """Document id -> language -> companion file (as shown, relative to the root)."""
+
+
+def build_companions(
+    companions: Companions, town: TownProfile, facts: PacketFacts, *, base: Path, prefix: str
+) -> CompanionFiles:
+    """Render, write and inspect every companion document the packet's route calls for.
+
+    Args:
+        companions: The loaded companion texts.
+        town: The town's profile.
+        facts: The packet's date, route, sender and Town Meeting facts.
+        base: The Word template whose page and styles the documents borrow.
+        prefix: The start of every file name (``2026-12-01-st-johnsbury-``).
+
+    Raises:
+        ProblemList: every text that fails to render and every document that fails
+            inspection.
+    """
+    blanks = companions.blanks.value if companions.blanks else None
+    if blanks is None:  # pragma: no cover - load_companions refuses a missing file
+        raise DraftkitError("companions/blanks.yaml is missing")
+    declared = {
+        getattr(getattr(blanks, name), language)
+        for name in type(blanks).model_fields
+        for language in LANGUAGES
+    }
+    given = [value for value in (facts.sender, facts.contact) if value]
+    wanted = [
+        name
+        for name in companions.documents()
+        if facts.route in companions.text(name, "en").value.routes
+    ]
+    article = (
+        _article_text(companions, town, facts, blanks) if facts.route == "town-meeting" else None
+    )
+    files: dict[str, bytes] = {}
+    sources: dict[str, dict[str, str]] = {}
+    problems: list[DraftkitError] = []
+    for name in wanted:
+        english = companions.text(name, "en")
+        languages: tuple[Language, ...] = LANGUAGES if english.value.translated else ("en",)
+        for language in languages:
+            loaded = companions.text(name, language)
+            context = companion_context(town, facts, language, blanks, article=article)
+            try:
+                rendered = render_text(loaded, name, language, context, town=town, facts=facts)
+            except DraftkitError as problem:
+                problems.append(problem)
+                continue
+            file_name = f"{prefix}{_file_part(rendered, english.value.translated)}.docx"
+            data = build_docx(rendered, base=base, legal_name=town.legal_name)
+            problems.extend(inspect_companion(data, name=file_name, blanks=declared, given=given))
+            files[file_name] = data
+            sources.setdefault(name, {})[language] = loaded.source.shown
+    raise_if_any(problems)
+    return CompanionFiles(files=files, sources=sources)
 
 
 def _file_part(rendered: RenderedText, translated: bool) -> str:
@@ -243,6 +276,16 @@ def write_packet(
         check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
     )
     companions = load_companions(root)
+    # Refuse an existing packet before spending seconds on building it; write_files
+    # checks again, file by file.
+    resolved = library.resolve_town(town_name, policing)
+    folder = out_dir / output_name(facts.date, resolved.slug, "packet")
+    archive = folder.with_name(f"{folder.name}.zip")
+    if not force and (folder.exists() or archive.exists()):
+        raise OutputExistsError(
+            f"this packet exists: {archive if archive.exists() else folder}",
+            hint="pass --force to replace it, or choose another --out",
+        )
     packet = build_packet(
         library,
         companions,
@@ -263,4 +306,12 @@ def write_packet(
     )
 
 
-__all__ = ["ARTICLE_DOCUMENT", "Packet", "Written", "build_packet", "write_packet"]
+__all__ = [
+    "ARTICLE_DOCUMENT",
+    "CompanionFiles",
+    "Packet",
+    "Written",
+    "build_companions",
+    "build_packet",
+    "write_packet",
+]

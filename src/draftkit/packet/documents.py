@@ -177,8 +177,8 @@ def build_docx(rendered: RenderedText, *, base: Path, legal_name: str) -> bytes:
     footer.add_run(f" {of} ")
     _field(footer, "NUMPAGES")
     if rendered.show_title:
-        document.add_paragraph(legal_name.upper(), style="Caption Line")
-        _add_text(document.add_paragraph(style="Title"), rendered.title)
+        _paragraph(document, "Caption Line").add_run(legal_name.upper())
+        _add_text(_paragraph(document, "Title"), rendered.title)
     for block in rendered.blocks:
         _add_block(document, block, rendered.columns)
     buffer = io.BytesIO()
@@ -207,26 +207,26 @@ def _language(document: DocumentObject, language: Language) -> None:
 
 def _add_block(document: DocumentObject, block: Block, columns: tuple[str, ...]) -> None:
     if block.kind == "heading":
-        _add_text(document.add_paragraph(style="Heading 1"), block.text)
+        _add_text(_paragraph(document, "Heading 1"), block.text)
     elif block.kind == "body":
-        _add_text(document.add_paragraph(style="Body Text Justified"), block.text)
+        _add_text(_paragraph(document, "Body Text Justified"), block.text)
     elif block.kind in ("lines", "lines-end"):
-        paragraph = document.add_paragraph(style="Signature Line")
+        paragraph = _paragraph(document, "Signature Line")
         if block.kind == "lines-end":
             paragraph.paragraph_format.space_after = Pt(12)
         _add_text(paragraph, block.text)
     elif block.kind == "article":
-        paragraph = document.add_paragraph(style="Body Text Justified")
+        paragraph = _paragraph(document, "Body Text Justified")
         paragraph.paragraph_format.left_indent = Inches(0.5)
         paragraph.paragraph_format.right_indent = Inches(0.5)
         _add_text(paragraph, block.text)
     elif block.kind == "small":
-        paragraph = document.add_paragraph(style="Body Text Justified")
+        paragraph = _paragraph(document, "Body Text Justified")
         _add_text(paragraph, block.text, size=Pt(10))
     elif block.kind == "bullet":
-        _add_text(document.add_paragraph(style="List Bullet"), block.text)
+        _add_text(_paragraph(document, "List Bullet"), block.text)
     elif block.kind == "step":
-        paragraph = document.add_paragraph(style="Body Text Justified")
+        paragraph = _paragraph(document, "Body Text Justified")
         paragraph.paragraph_format.left_indent = Inches(0.35)
         paragraph.paragraph_format.first_line_indent = Inches(-0.35)
         paragraph.add_run("\u2610\t")
@@ -286,6 +286,26 @@ def _plain_runs(paragraph: Paragraph, text: str, size: Pt | None) -> None:
             run = paragraph.add_run(line)
             if size is not None:
                 run.font.size = size
+
+
+def _paragraph(document: DocumentObject, style: str) -> Paragraph:
+    """A new paragraph in the named style.
+
+    python-docx looks a style up by name by scanning every style each time; the style
+    ids of the instruments' template are looked up once per process instead.
+    """
+    paragraph = document.add_paragraph()
+    paragraph._p.style = _style_ids(document)[style]
+    return paragraph
+
+
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _style_ids(document: DocumentObject) -> dict[str, str]:
+    if not _STYLE_IDS:
+        _STYLE_IDS.update({style.name: style.style_id for style in document.styles if style.name})
+    return _STYLE_IDS
 
 
 def _bottom_border(paragraph: Paragraph) -> None:

@@ -89,7 +89,7 @@ class CompanionText(_Strict):
         "file of the same name with the same sections and placeholders."
     )
     routes: tuple[Route, ...] = Field(
-        min_length=1, description="The packets it goes into: resolution, town-meeting."
+        description="The packets it goes into: resolution, town-meeting (at least one)."
     )
     show_title: bool = Field(
         default=True,
@@ -110,6 +110,13 @@ class CompanionText(_Strict):
         default=(), description="Column headings of the signature table, if it has one."
     )
     sections: tuple[Section, ...] = Field(min_length=1, description="The document, in order.")
+
+    @field_validator("routes")
+    @classmethod
+    def _some_route(cls, routes: tuple[Route, ...]) -> tuple[Route, ...]:
+        if not routes:
+            raise ValueError("name at least one route: resolution, town-meeting")
+        return routes
 
     @field_validator("sections")
     @classmethod

@@ -52,7 +52,9 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
 
 
 def test_a_spanish_term_off_the_glossary_is_found(companions_copy: Path) -> None:
-    _edit(companions_copy, "es/talking-points.yaml", "como testigos", "como personas que vieron algo")
+    _edit(
+        companions_copy, "es/talking-points.yaml", "como testigos", "como personas que vieron algo"
+    )
     problems = glossary_problems(load_companions(companions_copy))
     assert [str(p) for p in problems] == [
         "companions/es/talking-points.yaml: the English uses 'witnesses', but this text never "

@@ -11,7 +11,6 @@ import click
 
 from draftkit import __version__, checking, drafting, redlining, reports, verification
 from draftkit.cli.clauses import clauses
-from draftkit.cli.packet import packet
 from draftkit.cli.common import (
     parse_date,
     policing_from,
@@ -19,6 +18,7 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
+from draftkit.cli.packet import packet
 from draftkit.cli.towns import towns
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES

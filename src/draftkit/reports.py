@@ -13,6 +13,7 @@ from draftkit.errors import DraftkitError
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.naming import fold, long_date
+from draftkit.packet.models import CompanionText, PacketConfig
 from draftkit.provenance import clause_text_hash
 from draftkit.registry import Municipality, describe_source
 
@@ -21,6 +22,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "clause": ClauseModule,
     "audit-rules": AuditRules,
     "lint-rules": LintRules,
+    "companion": CompanionText,
+    "packet-config": PacketConfig,
 }
 
 

@@ -22,6 +22,8 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
 
     Each file is written to a temporary file in the same folder and renamed into place
     only after all of them were written, so a reader never sees a half-written draft.
+    A name may hold one or more ``/`` (``packet/letter.docx``): its folders are created,
+    and removed again if the write fails and they are left empty.
 
     Raises:
         OutputExistsError: a target exists and ``force`` is false; nothing is written.
@@ -39,14 +41,23 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
                 else "pass --force to replace it, or choose another --out"
             ),
         )
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DraftkitError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
+    created: list[Path] = []
+    for folder in sorted({out_dir, *(target.parent for target in targets.values())}):
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _remove_empty(created)
+            raise DraftkitError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        created.extend(reversed(missing))
     staged: list[tuple[Path, Path]] = []
+    written = False
     try:
         for name, data in files.items():
-            handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            target = targets[name]
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
             temp = Path(temp_name)
             staged.append((temp, targets[name]))
             # mkstemp makes files only their owner can read; a draft is for a clerk on a
@@ -58,10 +69,20 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
                 os.fsync(stream.fileno())
         for temp, target in staged:
             temp.replace(target)
+        written = True
     except OSError as exc:
         raise DraftkitError(f"cannot write into {out_dir}: {exc.strerror}") from None
     finally:
         for temp, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
+        if not written:
+            _remove_empty(created)
     return list(targets.values())
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    # Deepest first, so a folder emptied by removing its child goes too.
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

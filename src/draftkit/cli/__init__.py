@@ -20,6 +20,7 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
+from draftkit.cli.packet import packet
 from draftkit.cli.towns import towns
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES
@@ -211,3 +212,4 @@ cli.add_command(towns)
 cli.add_command(batch)
 cli.add_command(clauses)
 cli.add_command(audit)
+cli.add_command(packet)

@@ -245,7 +245,7 @@ def _commit(staged: list[tuple[Path, Path]]) -> None:
                 if target.exists() or target.is_symlink():
                     backups[target] = _backup(target)
             for temp, target in staged:
-                os.replace(temp, target)
+                temp.replace(target)
                 done.append(target)
             if interrupted:
                 raise KeyboardInterrupt
@@ -274,7 +274,7 @@ def _roll_back(done: list[Path], backups: dict[Path, Path]) -> list[Path]:
             if backup is None:
                 target.unlink()
             else:
-                os.replace(backup, target)
+                backup.replace(target)
         except OSError:
             if backup is not None:
                 kept.append(backup)

@@ -91,7 +91,10 @@ def cli(ctx: click.Context, root: Path) -> None:
     help="Who polices the town, when it has no profile and the registry does not say.",
 )
 @click.option(
-    "--agency", type=TEXT, metavar="NAME", help="The police agency's name, for a town without a profile."
+    "--agency",
+    type=TEXT,
+    metavar="NAME",
+    help="The police agency's name, for a town without a profile.",
 )
 @click.pass_context
 @reports_errors

@@ -117,7 +117,9 @@ def clauses_diff(
 
 @clauses.command("review")
 @click.argument("clause_id", type=TEXT, metavar="ID")
-@click.option("--reviewer", required=True, type=TEXT, metavar="NAME", help="Who reviewed the clause.")
+@click.option(
+    "--reviewer", required=True, type=TEXT, metavar="NAME", help="Who reviewed the clause."
+)
 @click.option(
     "--role",
     required=True,

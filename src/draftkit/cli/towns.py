@@ -16,7 +16,7 @@ from draftkit.cli.common import (
     with_policing_asked,
 )
 from draftkit.defaults import POLICING_CHOICES
-from draftkit.errors import DraftkitError
+from draftkit.errors import DraftkitError, ProblemList
 
 
 @click.group()
@@ -115,7 +115,25 @@ def towns_new(
             default=question.default,
             value_proc=functools.partial(_checked_answer, question.field),
         )
-    profiles.write_profile(plan, given, body_may_direct=body_may_direct)
+    while True:
+        try:
+            profiles.write_profile(plan, given, body_may_direct=body_may_direct)
+            break
+        except ProblemList as many:
+            # At a prompt, a refused answer is asked again with the reason; with --yes
+            # or --set the problems are the answer, and nothing is written.
+            again = profiles.fields_of(many.problems, [q.field for q in plan.questions()])
+            if yes or not again or any(field in dict(answers) for field in again):
+                raise
+            for problem in many.problems:
+                click.echo(str(problem), err=True)
+            for question in plan.questions():
+                if question.field in again:
+                    given[question.field] = click.prompt(
+                        question.prompt,
+                        default=given[question.field],
+                        value_proc=functools.partial(_checked_answer, question.field),
+                    )
     click.echo(f"wrote {plan.shown}")
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import LxmlError
 
 from draftkit.errors import DraftkitError, NotFoundError
 from draftkit.loading import Loaded, parse_yaml, validate
@@ -114,7 +116,7 @@ def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path
             Document(io.BytesIO(data))
         except FileNotFoundError:
             raise NotFoundError("file not found", path=str(path)) from None
-        except (zipfile.BadZipFile, KeyError, ValueError):
+        except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, PackageNotFoundError):
             raise DraftkitError(
                 "not a Word document", path=str(path), hint="give two .docx files"
             ) from None

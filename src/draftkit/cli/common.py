@@ -85,7 +85,8 @@ def path_problem(value: str) -> str | None:
     for char, what in _PATH_BREAKS.items():
         if char in value:
             return f"holds {what}"
-    return text_problem(value, max_length=MAX_PATH_LENGTH)
+    problem = text_problem(value, max_length=MAX_PATH_LENGTH)
+    return problem.replace(", which a Word document cannot hold", "") if problem else None
 
 
 class SafePath(click.Path):

@@ -59,32 +59,45 @@ class FreeText(click.ParamType):
 
     name = "text"
 
-    def __init__(self, max_length: int = MAX_NAME_LENGTH) -> None:
+    def __init__(self, max_length: int = MAX_NAME_LENGTH, *, one_line: bool = True) -> None:
         self.max_length = max_length
+        self.one_line = one_line
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
-            problem = text_problem(value, max_length=self.max_length)
+            broken = _break_problem(value) if self.one_line else None
+            problem = broken or text_problem(value, max_length=self.max_length)
             if problem:
-                self.fail(f"the value {problem}\n  hint: {TEXT_HINT}", param, ctx)
+                hint = "type it on one line" if broken else TEXT_HINT
+                self.fail(f"the value {problem}\n  hint: {hint}", param, ctx)
         return value
+
+
+_BREAKS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+
+
+def _break_problem(value: str) -> str | None:
+    # A name, a title or a path is one line; a line break in one is a slip of the hand
+    # (or a paste) that would split a caption or a signature block.
+    for char, what in _BREAKS.items():
+        if char in value:
+            return f"holds {what}; it must be one line"
+    return None
 
 
 TEXT = FreeText()
 """A name, title or id typed on the command line."""
 
-PROSE = FreeText(MAX_TEXT_LENGTH)
+PROSE = FreeText(MAX_TEXT_LENGTH, one_line=False)
 """A paragraph typed on the command line (review notes)."""
 
-_PATH_BREAKS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
 MAX_PATH_LENGTH = 4096
 
 
 def path_problem(value: str) -> str | None:
     """What makes ``value`` unfit as a file or folder path, or ``None``."""
-    for char, what in _PATH_BREAKS.items():
-        if char in value:
-            return f"holds {what}"
+    if broken := _break_problem(value):
+        return broken
     problem = text_problem(value, max_length=MAX_PATH_LENGTH)
     return problem.replace(", which a Word document cannot hold", "") if problem else None
 

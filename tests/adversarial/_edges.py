@@ -35,7 +35,7 @@ def real_project(tmp_path: Path) -> Path:
     return root
 
 
-def invoke(root: Path, *args: str, input: str | None = None) -> Result:
+def invoke(root: Path, *args: str, input: str | bytes | None = None) -> Result:
     """Run the CLI in-process; a traceback is a failure of the test, never swallowed."""
     result = CliRunner().invoke(cli, ["--root", str(root), *args], obj={}, input=input)
     if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -40,6 +40,11 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             click.echo("Stopped", err=True)
             sys.exit(130)
+        except UnicodeDecodeError as exc:
+            # An answer typed at a prompt in a terminal that does not send UTF-8.
+            click.echo(f"error: what was typed is not UTF-8 text ({exc.reason})", err=True)
+            click.echo(f"  hint: {TEXT_HINT}", err=True)
+            sys.exit(1)
         except OSError as exc:
             # The file system refused something no check foresaw (a disk pulled out, a
             # share gone): say what and where, not a traceback.

@@ -12,7 +12,6 @@ import pytest
 from tests.adversarial._edges import (
     DATE,
     DOCUMENTS,
-    PREFIX,
     invoke,
     plain,
     small_project,
@@ -258,4 +257,3 @@ def test_write_files_leaves_no_temporary_files(tmp_path: Path) -> None:
     write_files(tmp_path, {"a.docx": b"new", "b.json": b"{}"}, force=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.json"]
     assert (tmp_path / "a.docx").read_bytes() == b"new"
-    assert PREFIX  # the shared names are used by the CLI cases above

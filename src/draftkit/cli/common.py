@@ -7,7 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -56,7 +56,13 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class FreeText(click.ParamType):
+if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
+    _TextType = click.ParamType[Any, Any]
+else:
+    _TextType = click.ParamType
+
+
+class FreeText(_TextType):
     """Text a person types (a name, a title, notes): refused with the option named, what
     is wrong and a hint when a Word document could not hold it (blank, too long,
     control characters, bytes that are not UTF-8). Every command's free-text options

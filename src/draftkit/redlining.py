@@ -22,7 +22,7 @@ from lxml.etree import LxmlError
 from draftkit.errors import DraftkitError, NotFoundError
 from draftkit.loading import Loaded, parse_yaml, validate
 from draftkit.models import ClauseModule
-from draftkit.writing import write_files
+from draftkit.writing import check_targets, write_files
 
 AUTHOR = "draftkit"
 _TAG = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
@@ -121,6 +121,7 @@ def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path
                 "not a Word document", path=str(path), hint="give two .docx files"
             ) from None
         datas.append(data)
+    check_targets(out.parent, [out.name], force=force)
     result = compare(datas[0], datas[1])
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)
@@ -226,6 +227,7 @@ def clause_diff(
     """``draftkit clauses diff ID``: a redline between two versions of one clause."""
     old = clause_at(root, clause_id, from_rev, "--from")
     new = clause_at(root, clause_id, to_rev, "--to")
+    check_targets(out.parent, [out.name], force=force)
     result = compare(clause_document(old), clause_document(new))
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)

@@ -143,6 +143,20 @@ def output_problems(out_dir: Path, names: list[str], *, force: bool) -> list[Dra
     return problems
 
 
+def check_targets(out_dir: Path, names: list[str], *, force: bool) -> None:
+    """Raise what :func:`output_problems` finds, before any work that is then wasted.
+
+    Raises:
+        DraftkitError: one problem.
+        ProblemList: several.
+    """
+    problems = output_problems(out_dir, names, force=force)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ProblemList(problems)
+
+
 def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> list[Path]:
     """Write every file into ``out_dir`` or none of them.
 
@@ -159,11 +173,7 @@ def write_files(out_dir: Path, files: Mapping[str, bytes], *, force: bool) -> li
         KeyboardInterrupt: Ctrl-C; the folder is as it was.
     """
     targets = {name: out_dir / name for name in files}
-    problems = output_problems(out_dir, list(files), force=force)
-    if len(problems) == 1:
-        raise problems[0]
-    if problems:
-        raise ProblemList(problems)
+    check_targets(out_dir, list(files), force=force)
     created = _make_folder(out_dir)
     staged: list[tuple[Path, Path]] = []
     succeeded = False

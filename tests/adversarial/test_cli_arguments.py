@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 from tests.adversarial._edges import DATE, invoke, plain, small_project, snapshot
 
 REV_HINT = "  hint: give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits\n"
@@ -183,10 +184,8 @@ def test_draft_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
 )
 def test_an_out_file_inside_a_file_is_refused(args: tuple[str, ...], tmp_path: Path) -> None:
     root = small_project(tmp_path)
-    out = small_project(tmp_path / "other")  # only to have a Word document at hand
-    drafted = invoke(root, "draft", "testville", *DATE, "--out", str(out / "d"))
-    assert drafted.exit_code == 0
-    document = next((out / "d").glob("*resolution.docx"))
+    document = tmp_path / "policy.docx"
+    Document().save(str(document))
     blocker = tmp_path / "notes.txt"
     blocker.write_text("x")
     before = snapshot(tmp_path)
@@ -253,5 +252,28 @@ def test_clause_ids_that_are_paths_are_unknown_clauses(tmp_path: Path) -> None:
     assert plain(result) == (
         "error: no clause with id '../../towns/testville'\n"
         "  hint: `draftkit clauses list` shows every clause id\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_redline_checks_its_output_before_comparing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = small_project(tmp_path)
+    document = tmp_path / "policy.docx"
+    Document().save(str(document))
+    out = tmp_path / "exists.docx"
+    out.write_text("keep me")
+    before = snapshot(tmp_path)
+
+    def never(old: bytes, new: bytes) -> bytes:
+        raise AssertionError("compared although the output was refused")
+
+    monkeypatch.setattr("draftkit.redlining.compare", never)
+    result = invoke(root, "redline", str(document), str(document), "--out", str(out))
+    assert result.exit_code == 1
+    assert plain(result) == (
+        f"error: this file exists: {out}\n"
+        "  hint: pass --force to replace it, or choose another --out\n"
     )
     assert snapshot(tmp_path) == before

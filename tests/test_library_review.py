@@ -302,8 +302,8 @@ def test_clause_diff_between_git_revisions(make_project, tmp_path: Path) -> None
     missing = run(root, "clauses", "diff", "custody-rule", "--from", "nosuchrev", "--out", str(out))
     assert missing.exit_code == 1
     assert missing.stderr == (
-        "error: clause 'custody-rule' is not in revision 'nosuchrev'\n"
-        "  hint: give a git revision (a commit, tag or branch) in which the clause exists\n"
+        "error: --from: 'nosuchrev' is not a commit, tag or branch here\n"
+        "  hint: give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits\n"
     )
 
 

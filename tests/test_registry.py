@@ -196,10 +196,10 @@ def _unknown_policing() -> list[str]:
 
 
 @pytest.mark.parametrize("slug", _unknown_policing())
-def test_every_municipality_without_its_own_police_drafts_for_sheriff_and_state_police(
+def test_every_municipality_without_its_own_police_drafts_for_every_other_arrangement(
     slug: str,
 ) -> None:
-    for arrangement, expected in (("sheriff", 2), ("state_police", 1)):
+    for arrangement, expected in (("sheriff", 2), ("state_police", 1), ("constables", 1)):
         draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
         documents = [d for n, d in sorted(draft.files.items()) if n.endswith(".docx")]
         assert len(documents) == expected

@@ -204,7 +204,7 @@ CONFLICT = (
 )
 STATUTE_RECITAL = (
     "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
-    "enforcement agency in Vermont, and every constable who exercises law enforcement "
+    "enforcement agency in Vermont, and each constable exercising law enforcement "
     "authority under 24 V.S.A. § 1936a, to adopt a fair and impartial policing policy that "
     "includes each component of the Vermont Criminal Justice Council's model policy, and lets "
     "each of them add restrictions on communication and involvement with federal immigration "
@@ -790,8 +790,8 @@ def constables_resolution() -> Document:
     p(
         "The {{ body.name }} adopts Exhibit A as the {{ town.legal_name }}'s limits on its "
         "constables' participation in federal civil immigration enforcement, and "
-        "{{ agency.directs_or_requests }} each constable of the {{ town.legal_name }} who "
-        "exercises law enforcement authority under 24 V.S.A. § 1936a to adopt Exhibit A as part "
+        "{{ agency.directs_or_requests }} each constable of the {{ town.legal_name }} exercising "
+        "law enforcement authority under 24 V.S.A. § 1936a to adopt Exhibit A as part "
         "of the constable's fair and impartial policing policy under 20 V.S.A. § 2366(a)(1), "
         "together with every component of the statewide model policy, and to follow it.",
         style="List Number",
@@ -824,7 +824,7 @@ def constables_resolution() -> Document:
         "A",
         "Limits on Participation in Federal Civil Immigration Enforcement for the Constables "
         "of the {{ town.legal_name }}",
-        "These limits apply to every constable of the {{ town.legal_name }} who exercises law "
+        "These limits apply to every constable of the {{ town.legal_name }} exercising law "
         "enforcement authority under 24 V.S.A. § 1936a, and to every person acting for such a "
         "constable, in all their law enforcement work.",
     )

@@ -126,7 +126,10 @@ def test_changing_a_glossary_definition_makes_reviews_of_clauses_using_it_stale(
     glossary = root / "clauses/glossary.yaml"
     # custody-rule uses Member; Member's definition uses Agency: both count.
     for old, new in (
-        ("every person who works for the Agency.", "every person who works for the Agency, paid or not."),
+        (
+            "every person who works for the Agency.",
+            "every person who works for the Agency, paid or not.",
+        ),
         ("the {{ agency.name }}.", "the {{ agency.name }} and its units."),
     ):
         glossary.write_text(glossary.read_text().replace(old, new))

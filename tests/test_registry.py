@@ -93,8 +93,8 @@ def test_cli_unknown_policing_names_the_option() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "error: the registry does not say who polices Addison (town, Addison County)\n"
-        "  hint: add --policing municipal (with --agency NAME), --policing sheriff or "
-        "--policing state-police\n"
+        "  hint: add --policing municipal (with --agency NAME), --policing sheriff, "
+        "--policing state-police or --policing constables\n"
     )
 
 

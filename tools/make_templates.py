@@ -321,7 +321,10 @@ def protections_consistency(doc: Document, what: str) -> None:
     State Police or a constable can adopt the exhibit without the resolution."""
     p = doc.add_paragraph
     p("{{ closing_number }} Consistency with law", style="Heading 2")
-    p("(a)\t" + SAVINGS.format(what=what, who="official's, employee's or Member's"), style="Lettered")
+    p(
+        "(a)\t" + SAVINGS.format(what=what, who="official's, employee's or Member's"),
+        style="Lettered",
+    )
     p("(b)\t" + CEILING.format(what=what), style="Lettered")
     p("(c)\t" + EMERGENCY.format(what=what, actor="a Member"), style="Lettered")
     p("(d)\t" + CONFLICT.format(what=what), style="Lettered")
@@ -332,11 +335,15 @@ def policy_consistency(doc: Document) -> None:
     enforcement, not town offices, so the statewide model is no ceiling here."""
     p = doc.add_paragraph
     p("{{ policy_closing_number }} Consistency with law", style="Heading 2")
-    p("(a)\t" + SAVINGS.format(what="policy", who="Town official's or employee's"), style="Lettered")
+    p(
+        "(a)\t" + SAVINGS.format(what="policy", who="Town official's or employee's"),
+        style="Lettered",
+    )
     p(
         "(b)\t"
         + EMERGENCY.format(what="policy", actor="a Town official or employee").replace(
-            "acting under Vermont law, or from calling for help,", "calling for help, or acting under Vermont law,"
+            "acting under Vermont law, or from calling for help,",
+            "calling for help, or acting under Vermont law,",
         ),
         style="Lettered",
     )
@@ -548,7 +555,10 @@ def directive() -> Document:
     p("5. LEGAL AUTHORITY AND RELATED LAW", style="Heading 1")
     law_lists(doc, "5.1 Vermont law", "5.2 Related federal law", "Heading 2")
     p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
-    p("6.1\t" + SAVINGS.format(what="directive", who="official's, employee's or Member's"), style="Lettered")
+    p(
+        "6.1\t" + SAVINGS.format(what="directive", who="official's, employee's or Member's"),
+        style="Lettered",
+    )
     p("6.2\t" + CEILING.format(what="directive"), style="Lettered")
     p("6.3\t" + EMERGENCY.format(what="directive", actor="a Member"), style="Lettered")
     p("6.4\t" + CONFLICT.format(what="directive"), style="Lettered")
@@ -663,7 +673,10 @@ def contract_addendum() -> Document:
         style="Body Text Justified",
     )
     p("5. CONSISTENCY WITH LAW", style="Heading 1")
-    p("5.1\t" + SAVINGS.format(what="Addendum", who="official's, employee's or Member's"), style="Lettered")
+    p(
+        "5.1\t" + SAVINGS.format(what="Addendum", who="official's, employee's or Member's"),
+        style="Lettered",
+    )
     p("5.2\t" + CEILING.format(what="Addendum"), style="Lettered")
     p("5.3\t" + EMERGENCY.format(what="Addendum", actor="a Member"), style="Lettered")
     p("5.4\t" + CONFLICT.format(what="Addendum"), style="Lettered")

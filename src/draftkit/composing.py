@@ -343,9 +343,7 @@ def build_contexts(
         contexts[document.kind] = {
             **shared,
             "definitions": _definitions(library, renderer, protection_terms),
-            "policy_definitions": _definitions(library, renderer, policy_terms)
-            if policies
-            else [],
+            "policy_definitions": _definitions(library, renderer, policy_terms) if policies else [],
             "sections": sections,
             "policy_sections": policy_sections,
             "closing_number": closing,
@@ -390,7 +388,7 @@ def _terms_in(library: Library, sections: list[RenderedSection], extra_text: str
     while queue:
         definition = glossary[queue.pop()].definition
         for key in glossary:
-            if key not in wanted and mentions(definition, key):
+            if key not in wanted and uses_defined_term(definition, glossary[key].term):
                 wanted.add(key)
                 queue.append(key)
     return sorted(wanted)

@@ -105,7 +105,7 @@ def test_check_on_valid_data(make_project) -> None:
     result = run(make_project(), "check")
     assert result.exit_code == 0
     assert result.stdout == (
-        "All good: 1 town, 1 clause, 1 loophole, 2 defined terms, 5 templates\n"
+        "All good: 1 town, 1 clause, 1 loophole, 2 defined terms, 6 templates\n"
     )
 
 

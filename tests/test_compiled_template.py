@@ -32,7 +32,9 @@ def _contexts(town: str, policing: str | None) -> tuple[str, dict[str, dict[str,
     said = Policing(arrangement=policing) if policing else None  # type: ignore[arg-type]
     loaded = LIBRARY.resolve_town(town, said).loaded
     rendered = render_clauses(loaded.value, select_clauses(LIBRARY, loaded, ()))
-    contexts = build_contexts(LIBRARY, loaded, rendered, OPTIONS, review_notice="Not yet.")
+    contexts = build_contexts(
+        LIBRARY, loaded, rendered, OPTIONS, unapproved=[("custody-access", "unreviewed")]
+    )
     return loaded.value.police.arrangement, contexts
 
 

@@ -162,14 +162,6 @@ def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
     """Each arrangement a clause applies to needs the texts its documents print."""
     clause = loaded.value
     problems: list[DraftkitError] = []
-    if "municipal" in clause.applies_to and not clause.resolution.resolved:
-        problems.append(
-            loaded.error(
-                ("resolution", "resolved"),
-                "a clause for towns with their own police needs RESOLVED paragraphs",
-                hint="add resolution.resolved, or remove municipal from applies_to",
-            )
-        )
     if "municipal" in clause.applies_to and clause.directive is None:
         problems.append(
             loaded.error(

@@ -101,15 +101,13 @@ def prepare_draft(
         if resolved.from_defaults
         else ""
     )
-    review_notice = (
-        "Not yet approved by a reviewing lawyer at their current text: "
-        + describe_unapproved(unapproved, statuses)
-        + "."
-        if unapproved
-        else ""
-    )
     contexts = build_contexts(
-        library, town, rendered, options, notice=notice, review_notice=review_notice
+        library,
+        town,
+        rendered,
+        options,
+        notice=notice,
+        unapproved=[(clause_id, statuses[clause_id].state) for clause_id in unapproved],
     )
     problems: list[DraftkitError] = []
     compiled: dict[str, tuple[CompiledTemplate, str]] = {}

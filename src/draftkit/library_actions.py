@@ -51,5 +51,6 @@ def review_clause(
         verdict=cast(Verdict, verdict),
         notes=notes,
         date=date,
+        definitions_sha256=library.definitions_sha256(clause.value.id),
     )
     return str(path.relative_to(root))

@@ -79,6 +79,7 @@ def clause_context(town: TownProfile) -> dict[str, Any]:
             "head_title": town.police.head_title,
             "policy_adopted_by": town.police.policy_adopted_by,
             "directive_series": town.police.directive_series,
+            "arrangement": town.police.arrangement,
         },
     }
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draftkit.audit import lint
 from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
@@ -57,6 +56,10 @@ def check(root: Path) -> CheckReport:
     Raises:
         ProblemList: every problem found, in every file.
     """
+    # The lint reads the audit's rule files; drafting, which also uses this module's
+    # checks, should not pay for importing the audit.
+    from draftkit.audit import lint
+
     library = load_library(root)
     problems = (
         check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATE ?= $(shell date +%F)
 
-.PHONY: draft test lint bench check clean snapshots
+.PHONY: draft test test-thorough lint bench check clean snapshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ draft: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+test-thorough: $(STAMP)
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)

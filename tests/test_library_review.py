@@ -162,7 +162,7 @@ TEXT_FIELDS = st.sampled_from(
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(deadline=None)
 @given(TEXT_FIELDS, st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
 def test_editing_any_text_field_makes_an_approved_review_stale(field: str, addition: str) -> None:
     data = yaml.safe_load((FIXTURES / "valid/clauses/custody-rule.yaml").read_text())

@@ -102,7 +102,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles(), st.lists(TEXT, max_size=3), st.booleans())
 def test_any_valid_profile_drafts_clean_documents(
     profile: TownProfile, sponsors: list[str], final: bool

@@ -85,9 +85,7 @@ def _refused(result_output: str, stderr: str, option: str) -> bool:
     return f"Error: Invalid value for '{option}': the value " in stderr and "  hint: " in stderr
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=hostile_text)
 def test_a_sponsor_is_refused_plainly_or_drafted_literally(
     value: str, project: Path, baseline: list[str]
@@ -107,9 +105,7 @@ def test_a_sponsor_is_refused_plainly_or_drafted_literally(
     assert all(line in rest for line in baseline if "Sponsor:" not in line)
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=hostile_text, option=st.sampled_from(["--reviewer", "--role", "--notes"]))
 def test_a_review_field_is_refused_plainly_or_recorded_literally(
     value: str, option: str, project: Path
@@ -131,9 +127,7 @@ def test_a_review_field_is_refused_plainly_or_recorded_literally(
     assert recorded == expected
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     value=hostile_text,
     place=st.sampled_from(

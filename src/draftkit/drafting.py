@@ -22,6 +22,8 @@ from draftkit.errors import DraftkitError, RenderError, raise_if_any
 from draftkit.inspection import document_lines, inspect_lines, open_document
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
+from draftkit.loading import Loaded
+from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, file_hash, profile_hash
 from draftkit.rendering import render_docx
@@ -44,9 +46,15 @@ def prepare_draft(
     doc: str,
     options: DraftOptions,
     policing: Policing | None = None,
+    *,
+    profile: TownProfile | None = None,
 ) -> Draft:
     """Build the town's documents (``doc``: resolution, directive, addendum or all) in
     memory and inspect them.
+
+    ``profile`` replaces the facts of the town ``town_name`` names (the web service's
+    corrected answers, built with :func:`draftkit.profiles.build_profile`); whether
+    they stand on a confirmed profile or on registry defaults stays as resolved.
 
     Raises:
         DraftkitError: unknown town or clause, a document the town's policing does not
@@ -55,6 +63,8 @@ def prepare_draft(
     """
     resolved = library.resolve_town(town_name, policing)
     town = resolved.loaded
+    if profile is not None:
+        town = Loaded(value=profile, source=town.source)
     profile = town.value
     arrangement = profile.police.arrangement
     documents = documents_for(arrangement, doc)

@@ -90,10 +90,15 @@ def validate_answer(field: str, answer: str) -> str:
     cleaned = " ".join(answer.split())
     if not cleaned:
         raise DataError(
-            f"{field}: an answer is needed", hint="type the value, or press Enter for the default"
+            f"{field}: an answer is needed",
+            hint="type the value, or press Enter for the default",
+            code="blank",
+            field=field,
         )
     if len(cleaned) > 200:
-        raise DataError(f"{field}: at most 200 characters", hint="shorten it")
+        raise DataError(
+            f"{field}: at most 200 characters", hint="shorten it", code="too_long", field=field
+        )
     if field in DATE_FIELDS:
         try:
             dt.date.fromisoformat(cleaned)
@@ -101,8 +106,61 @@ def validate_answer(field: str, answer: str) -> str:
             raise DataError(
                 f"{field}: {cleaned!r} is not a date",
                 hint="write it as YYYY-MM-DD, e.g. 2024-04-23",
+                code="not_a_date",
+                field=field,
             ) from None
     return cleaned
+
+
+def build_profile(
+    start: Mapping[str, Any],
+    answers: Mapping[str, str],
+    *,
+    body_may_direct: bool,
+    shown: str,
+    given_to: str = "draftkit towns new",
+) -> TownProfile:
+    """The profile ``start`` with each answer (dotted field -> text) put in, validated by
+    the same model as the YAML profiles.
+
+    Raises:
+        ProblemList: every answer refused, each with ``field`` set to the dotted field
+            it concerns and ``code`` to what is wrong.
+    """
+    data = _deep_copy(dict(start))
+    problems: list[DraftkitError] = []
+    for field, answer in answers.items():
+        try:
+            _set(data, field, validate_answer(field, answer))
+        except DataError as problem:
+            problems.append(problem)
+    raise_if_any(problems)
+    data["police"]["body_may_direct"] = body_may_direct
+    data["sources"] = [*data.get("sources", []), f"answers given to {given_to}"]
+    try:
+        return TownProfile.model_validate(data)
+    except ValidationError as exc:
+        raise_if_any(
+            DataError(
+                f"{format_loc(tuple(e['loc']))}: {e['msg']}",
+                path=shown,
+                code=e["type"],
+                field=format_loc(tuple(e["loc"])),
+            )
+            for e in exc.errors(include_url=False)
+        )
+        raise
+
+
+def profile_yaml(profile: TownProfile, *, written_by: str = "`draftkit towns new`") -> str:
+    """The profile as the YAML file a person keeps in towns/."""
+    body = profile.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    body["police"]["body_may_direct"] = profile.police.body_may_direct
+    return (
+        f"# Profile of {profile.legal_name}, written by {written_by}.\n"
+        "# Check each fact against the town's charter and its clerk before filing.\n"
+        + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=88)
+    )
 
 
 def write_profile(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_direct: bool) -> Path:
@@ -111,27 +169,8 @@ def write_profile(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_dir
     Raises:
         ProblemList: an answer the profile model refuses; nothing is written.
     """
-    data = _deep_copy(plan.start)
-    for field, answer in answers.items():
-        _set(data, field, validate_answer(field, answer))
-    data["police"]["body_may_direct"] = body_may_direct
-    data["sources"] = [*data.get("sources", []), "answers given to draftkit towns new"]
-    try:
-        profile = TownProfile.model_validate(data)
-    except ValidationError as exc:
-        raise_if_any(
-            DataError(f"{format_loc(tuple(e['loc']))}: {e['msg']}", path=plan.shown)
-            for e in exc.errors(include_url=False)
-        )
-        raise
-    body = profile.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    body["police"]["body_may_direct"] = profile.police.body_may_direct
-    text = (
-        f"# Profile of {profile.legal_name}, written by `draftkit towns new`.\n"
-        "# Check each fact against the town's charter and its clerk before filing.\n"
-        + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=88)
-    )
-    write_files(plan.path.parent, {plan.path.name: text.encode()}, force=False)
+    profile = build_profile(plan.start, answers, body_may_direct=body_may_direct, shown=plan.shown)
+    write_files(plan.path.parent, {plan.path.name: profile_yaml(profile).encode()}, force=False)
     return plan.path
 
 

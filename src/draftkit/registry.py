@@ -152,7 +152,10 @@ class Registry:
             else "`draftkit towns list` lists every Vermont municipality"
         )
         raise NotFoundError(
-            f"no Vermont municipality named {name!r}", hint=hint, code="town_not_found", field="town"
+            f"no Vermont municipality named {name!r}",
+            hint=hint,
+            code="town_not_found",
+            field="town",
         )
 
 

@@ -74,7 +74,11 @@ def text_problem(value: str, *, max_length: int = MAX_NAME_LENGTH) -> str | None
     code, details = found
     if code == "bad_character":
         bad = (_NOT_XML.search(value) or _C1_CONTROLS.search(value)).group()  # type: ignore[union-attr]
-        what = f"{details['character']} (a control character)" if details["control"] else _describe(bad)
+        what = (
+            f"{details['character']} (a control character)"
+            if details["control"]
+            else _describe(bad)
+        )
         return f"holds {what}, which a Word document cannot hold"
     if code == "blank":
         return "is blank"

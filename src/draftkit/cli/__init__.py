@@ -18,6 +18,7 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
+from draftkit.cli.serve import serve
 from draftkit.cli.towns import towns
 from draftkit.composing import DraftOptions
 from draftkit.defaults import POLICING_CHOICES
@@ -207,3 +208,4 @@ def main() -> None:
 
 cli.add_command(towns)
 cli.add_command(clauses)
+cli.add_command(serve)

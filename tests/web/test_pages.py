@@ -6,16 +6,16 @@ import re
 from importlib import resources
 
 import pytest
-from markupsafe import escape
 from fastapi.testclient import TestClient
+from markupsafe import escape
+from tests.web.conftest import form_to, post, walk_to_preview
 
 from draftkit.web.i18n import messages, pick_language
-from tests.web.conftest import form_to, post, walk_to_preview
 
 LANGS = ("en", "es")
 
 
-def M(text: str) -> str:
+def shown(text: str) -> str:
     """``text`` as the page shows it, HTML-escaped."""
     return str(escape(text))
 
@@ -46,13 +46,13 @@ def test_root_sends_the_browser_to_its_language(
 def test_home_says_what_the_measure_does_in_each_language(client: TestClient, lang: str) -> None:
     page = client.get(f"/{lang}/").text
     assert f'<html lang="{lang}">' in page
-    assert M(messages(lang)["home.title"]) in page
+    assert shown(messages(lang)["home.title"]) in page
     assert "20 V.S.A. § 2366" in page
     assert "1373" in page
     other = "es" if lang == "en" else "en"
     assert f'href="/{other}/"' in page
     assert '<option value="Brattleboro">' in page
-    assert ('los documentos se redactan en inglés' in page) == (lang == "es")
+    assert ("los documentos se redactan en inglés" in page) == (lang == "es")
 
 
 def test_a_town_found_goes_to_its_facts(client: TestClient) -> None:
@@ -61,9 +61,7 @@ def test_a_town_found_goes_to_its_facts(client: TestClient) -> None:
     assert response.headers["location"] == "/en/facts?town=brattleboro"
 
 
-@pytest.mark.parametrize(
-    ("lang", "words"), [("en", "Did you mean:"), ("es", "¿Quiso decir:")]
-)
+@pytest.mark.parametrize(("lang", "words"), [("en", "Did you mean:"), ("es", "¿Quiso decir:")])
 def test_a_misspelled_town_gets_did_you_mean(client: TestClient, lang: str, words: str) -> None:
     response = client.get(f"/{lang}/town", params={"name": "Bratleboro"})
     assert response.status_code == 422
@@ -83,9 +81,9 @@ def test_an_ambiguous_name_offers_each_choice(client: TestClient) -> None:
 def test_an_unorganized_place_explains_why_and_what_to_do(client: TestClient, lang: str) -> None:
     response = client.get(f"/{lang}/town", params={"name": "Averill"})
     assert response.status_code == 200
-    assert M(messages(lang)["unorganized.title"]) in response.text
+    assert shown(messages(lang)["unorganized.title"]) in response.text
     assert "Averill (unorganized, Essex County)" in response.text
-    assert M(messages(lang)["unorganized.what_1"]) in response.text
+    assert shown(messages(lang)["unorganized.what_1"]) in response.text
 
 
 def test_suggestions_as_a_person_types(client: TestClient) -> None:
@@ -100,7 +98,7 @@ def test_facts_from_the_registry_are_marked_unconfirmed(client: TestClient) -> N
     page = client.get("/en/facts", params={"town": "brattleboro"}).text
     assert "Check the facts about Brattleboro" in page
     assert 'value="Brattleboro Police Department"' in page
-    assert M(messages("en")["facts.source_registry"]) in page
+    assert shown(messages("en")["facts.source_registry"]) in page
     assert "FBI Crime Data Explorer agency list" in page
 
 
@@ -116,9 +114,9 @@ def test_policing_is_asked_when_nobody_knows(client: TestClient, lang: str) -> N
     response = client.get(f"/{lang}/facts", params={"town": "guildhall"})
     assert response.status_code == 200
     page = response.text
-    assert M(messages(lang)["policing.title"].format(town="Guildhall")) in page
+    assert shown(messages(lang)["policing.title"].format(town="Guildhall")) in page
     for arrangement in ("municipal", "sheriff", "state_police"):
-        assert M(messages(lang)[f"policing.explain.{arrangement}"]) in page
+        assert shown(messages(lang)[f"policing.explain.{arrangement}"]) in page
     assert 'name="legal_name"' not in page
 
 
@@ -132,7 +130,7 @@ def test_an_own_department_needs_its_name(client: TestClient) -> None:
     response = client.get("/es/facts", params={"town": "guildhall", "policing": "municipal"})
     assert response.status_code == 422
     assert 'id="agency-error"' in response.text
-    assert M(messages("es")["problem.agency_missing"]) in response.text
+    assert shown(messages("es")["problem.agency_missing"]) in response.text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -142,7 +140,7 @@ def test_every_protection_is_chosen_by_default(client: TestClient, lang: str) ->
     assert len(boxes) > 5
     assert all("checked" in box for box in boxes)
     assert 'data-requires="information-sharing"' in chosen.text
-    assert M(messages(lang)["protections.status.unreviewed"]) in chosen.text
+    assert shown(messages(lang)["protections.status.unreviewed"]) in chosen.text
     assert preview.status_code == 200
 
 
@@ -158,7 +156,7 @@ def test_the_preview_shows_the_text_with_draft_and_review_notes(
     assert "Brattleboro Police Department" in page
     assert "-brattleboro-council-resolution.docx" in page
     assert "-brattleboro-police-directive.docx" in page
-    assert M(messages(lang)["preview.no_pdf"]) in page
+    assert shown(messages(lang)["preview.no_pdf"]) in page
     assert ("en inglés" in page) == (lang == "es")
 
 
@@ -170,7 +168,7 @@ def test_a_state_police_town_gets_one_resolution(client: TestClient) -> None:
 
 
 def test_the_language_switch_carries_the_answers(client: TestClient) -> None:
-    chosen, preview = walk_to_preview(
+    _, preview = walk_to_preview(
         client, "en", "/en/facts?town=brattleboro", governing_body__clerk_title="Town Clerk B"
     )
     switch = form_to(preview.text, "/es/preview")
@@ -193,7 +191,9 @@ def test_every_message_a_template_names_exists() -> None:
     folder = resources.files("draftkit.web").joinpath("templates")
     used: set[str] = set()
     for template in folder.iterdir():
-        used |= set(re.findall(r"""\bt\(["'"]([a-z_.]+)["'"]\s*[,)]""", template.read_text("utf-8")))
+        used |= set(
+            re.findall(r"""\bt\(["'"]([a-z_.]+)["'"]\s*[,)]""", template.read_text("utf-8"))
+        )
     assert used
     assert used - set(messages("en")) == set()
 

@@ -58,7 +58,9 @@ def create_app(root: Path, *, pdf: bool = True) -> FastAPI:
         ProblemList: the project's data does not load or check, as for ``draftkit check``.
     """
     library = check_project(root)
-    app = FastAPI(title="draftkit", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="draftkit", docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False
+    )
     app.state.library = library
     app.state.pdf = pdf
     app.state.static = {

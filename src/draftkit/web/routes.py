@@ -24,6 +24,7 @@ from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 router = APIRouter()
 
 MAX_FORM_FIELDS = 200
+_FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
 
 
 def _lang(lang: str) -> str:
@@ -75,6 +76,12 @@ def static(request: Request, name: str) -> Response:
         raise HTTPException(404)
     kind = "text/css; charset=utf-8" if name.endswith(".css") else "text/javascript; charset=utf-8"
     return Response(files[name], media_type=kind, headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/{lang}", include_in_schema=False)
+def home_without_slash(lang: str) -> Response:
+    """``/es`` -> ``/es/``."""
+    return RedirectResponse(f"/{_lang(lang)}/", status_code=308)
 
 
 @router.get("/{lang}/", include_in_schema=False)
@@ -174,6 +181,8 @@ def _facts_page(
             return render(lang, "unorganized.html", {"label": label}, path="")
         # An unknown or ambiguous name in a hand-made address: no such page.
         raise HTTPException(404) from None
+    placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
+    problems = placed
     profile = resolved.loaded.value
     values: dict[str, Any] = {f: _get(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
     values.update(answers.facts)
@@ -281,12 +290,12 @@ def _draft_or_page(
         return steps.make_draft(library, answers)
     except DraftkitError as error:
         found = _field_problems(error)
-        clause_ids = set(library.clauses)
-        if any(key in clause_ids or key == "form" for key in found) and not any(
-            key in FACT_FIELDS for key in found
-        ):
-            return _protections(lang, request, answers, {}, found)
-        return _facts_page(lang, request, answers, found, status=422)
+    if any(problem.code.startswith("clause_") for problem in found.values()):
+        placed = {
+            (key if key in library.clauses else "form"): problem for key, problem in found.items()
+        }
+        return _protections(lang, request, answers, {}, placed)
+    return _facts_page(lang, request, answers, found, status=422)
 
 
 def _preview(

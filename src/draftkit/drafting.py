@@ -199,12 +199,13 @@ def _template_hash(library: Library, template: str) -> str:
 def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:
     """Which lines of a document (by index) carry each clause's text."""
     found: dict[str, list[int]] = {}
+    plain_lines = [_plain(line) for line in lines]
     for item in rendered:
-        fragments = [_plain(text) for text in _texts(item)]
+        fragments = [fragment for fragment in (_plain(t) for t in _texts(item)) if fragment]
         found[item.clause.value.id] = [
             index
-            for index, line in enumerate(lines)
-            if any(fragment and fragment in _plain(line) for fragment in fragments)
+            for index, line in enumerate(plain_lines)
+            if any(fragment in line for fragment in fragments)
         ]
     return found
 

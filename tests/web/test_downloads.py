@@ -16,7 +16,8 @@ from draftkit.composing import DraftOptions
 from draftkit.drafting import prepare_draft
 from draftkit.inspection import text_lines
 from draftkit.models import TownProfile
-from draftkit.web import create_app
+from draftkit.web import create_app, steps
+from draftkit.web.forms import Answers
 from draftkit.web.pdf import PdfUnavailable, to_pdf
 
 
@@ -117,3 +118,21 @@ def test_the_service_writes_nothing_into_the_project(downloads) -> None:
             assert fetch(client, pairs, wanted).status_code == 200
     after = {folder: tree(REPO / folder) for folder in ("towns", "clauses", "resolutions")}
     assert before == after
+
+
+def test_a_worker_reuses_a_draft_only_for_the_same_answers(client: TestClient) -> None:
+    library = client.app.state.library  # type: ignore[attr-defined]
+    same = Answers(town="brattleboro", date="2026-03-02", sponsors=("Ana Pérez",))
+    first, _ = steps.make_draft(library, same)
+    again, _ = steps.make_draft(
+        library, Answers(town="brattleboro", date="2026-03-02", sponsors=("Ana Pérez",))
+    )
+    other, _ = steps.make_draft(
+        library, Answers(town="brattleboro", date="2026-03-02", sponsors=("Bo Li",))
+    )
+    assert again is first
+    assert other is not first
+    assert any(
+        "Bo Li" in line
+        for line in text_lines(other.files["2026-03-02-brattleboro-council-resolution.docx"])
+    )

@@ -9,7 +9,9 @@ for the command line.
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -145,12 +147,38 @@ def clause_offers(
     ]
 
 
+_RECENT_DRAFTS = 32
+_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, TownProfile]] = (
+    OrderedDict()
+)
+_recent_lock = threading.Lock()
+
+
 def make_draft(library: Library, answers: Answers) -> tuple[Draft, TownProfile]:
     """The draft for the answers: the same call as ``draftkit draft TOWN``.
+
+    A person previews a draft and then downloads its files one by one, each request
+    carrying the same answers; a worker keeps its last few drafts in memory so those
+    requests do not render the same documents again. Nothing depends on it: any worker
+    can answer any request.
 
     Raises:
         DraftkitError: any problem the core finds (each with its ``code`` and ``field``).
     """
+    key = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat())
+    with _recent_lock:
+        if key in _recent:
+            _recent.move_to_end(key)
+            return _recent[key]
+    made = _make_draft(library, answers)
+    with _recent_lock:
+        _recent[key] = made
+        while len(_recent) > _RECENT_DRAFTS:
+            _recent.popitem(last=False)
+    return made
+
+
+def _make_draft(library: Library, answers: Answers) -> tuple[Draft, TownProfile]:
     _resolved, profile = corrected_profile(library, answers)
     options = DraftOptions(
         date=answers.draft_date, final=False, sponsors=answers.sponsors, clause_ids=answers.clauses

@@ -18,7 +18,7 @@ from draftkit.inspection import text_lines
 from draftkit.models import TownProfile
 from draftkit.web import create_app, steps
 from draftkit.web.forms import Answers
-from draftkit.web.pdf import PdfUnavailable, to_pdf
+from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 
 @pytest.fixture(scope="module")
@@ -135,4 +135,16 @@ def test_a_worker_reuses_a_draft_only_for_the_same_answers(client: TestClient) -
     assert any(
         "Bo Li" in line
         for line in text_lines(other.files["2026-03-02-brattleboro-council-resolution.docx"])
+    )
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_pdf_is_made_when_libreoffice_is_there(downloads) -> None:
+    pairs, _ = downloads
+    with TestClient(create_app(REPO, pdf=True)) as client:
+        response = fetch(client, pairs, "pdf:2026-03-02-brattleboro-council-resolution.docx")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert 'filename="2026-03-02-brattleboro-council-resolution.pdf"' in (
+        response.headers["content-disposition"]
     )

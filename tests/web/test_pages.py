@@ -82,13 +82,19 @@ def test_an_unorganized_place_explains_why_and_what_to_do(client: TestClient, la
     response = client.get(f"/{lang}/town", params={"name": "Averill"})
     assert response.status_code == 200
     assert shown(messages(lang)["unorganized.title"]) in response.text
-    assert "Averill (unorganized, Essex County)" in response.text
+    label = {
+        "en": "Averill (unorganized town, Essex County)",
+        "es": "Averill (territorio no organizado, condado de Essex)",
+    }[lang]
+    assert label in response.text
     assert shown(messages(lang)["unorganized.what_1"]) in response.text
 
 
 def test_suggestions_as_a_person_types(client: TestClient) -> None:
     found = client.get("/en/suggest", params={"q": "bratt"}).json()
     assert found[0] == {"slug": "brattleboro", "label": "Brattleboro (town, Windham County)"}
+    spanish = client.get("/es/suggest", params={"q": "bratt"}).json()
+    assert spanish[0]["label"] == "Brattleboro (pueblo, condado de Windham)"
     misspelled = client.get("/en/suggest", params={"q": "Bratleboro"}).json()
     assert [s["slug"] for s in misspelled] == ["brattleboro"]
     assert client.get("/en/suggest", params={"q": ""}).json() == []

@@ -13,6 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from starlette.responses import HTMLResponse
 
 from draftkit.errors import DraftkitError
+from draftkit.registry import Municipality
 from draftkit.web.forms import Problem
 from draftkit.web.i18n import LANGS, Translator
 
@@ -63,10 +64,25 @@ def render(
             other=other,
             other_t=Translator(other),
             switch={"url": switch_url, "method": method, "fields": list(fields)},
+            place_label=functools.partial(place_label, Translator(lang)),
             **context,
         )
     )
     return HTMLResponse(html, status_code=status)
+
+
+def place_label(t: Translator, place: Municipality) -> str:
+    """``Barre City (city, Washington County)`` in the page's language."""
+    kind = t(f"place.kinds.{place.kind}") if t.has(f"place.kinds.{place.kind}") else place.kind
+    if place.parent_town:
+        return t(
+            "place.label_in",
+            name=place.name,
+            kind=kind,
+            parent=place.parent_town,
+            county=place.county,
+        )
+    return t("place.label", name=place.name, kind=kind, county=place.county)
 
 
 def word_problem(t: Translator, problem: Problem) -> str:

@@ -18,7 +18,7 @@ from draftkit.models import ARRANGEMENTS, TownProfile
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import problem_of, render, word_problem
+from draftkit.web.pages import place_label, problem_of, render, word_problem
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
@@ -133,7 +133,7 @@ def town(lang: str, request: Request) -> Response:
         return render(
             lang,
             "unorganized.html",
-            {"label": lookup.label},
+            {"place": lookup.place},
             path="town",
             fields=[("name", name)],
         )
@@ -147,7 +147,8 @@ def suggest(lang: str, request: Request) -> Response:
     _lang(lang)
     typed = _query(request).get("q")[:100]
     found = steps.suggestions(_library(request), typed)
-    return JSONResponse([{"slug": c.slug, "label": c.label} for c in found])
+    t = Translator(lang)
+    return JSONResponse([{"slug": c.slug, "label": place_label(t, c.place)} for c in found])
 
 
 @router.get("/{lang}/facts", include_in_schema=False)
@@ -177,8 +178,9 @@ def _facts_page(
             asked = {**_field_problems(error), **problems} if answers.policing else problems
             return _policing_page(lang, library, answers, asked, status=422 if asked else 200)
         if error.code == "town_unorganized":
-            label = library.registry.find(answers.town).label if library.registry else ""
-            return render(lang, "unorganized.html", {"label": label}, path="")
+            assert library.registry is not None  # only the registry knows unorganized places
+            unorganized = library.registry.find(answers.town)
+            return render(lang, "unorganized.html", {"place": unorganized}, path="")
         # An unknown or ambiguous name in a hand-made address: no such page.
         raise HTTPException(404) from None
     placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}

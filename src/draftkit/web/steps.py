@@ -35,7 +35,7 @@ class Choice:
     """A municipality a person may have meant."""
 
     slug: str
-    label: str
+    place: Municipality
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Lookup:
 
     outcome: Literal["found", "ambiguous", "not_found", "unorganized"]
     slug: str = ""
-    label: str = ""
+    place: Municipality | None = None
     choices: tuple[Choice, ...] = ()
 
 
@@ -57,22 +57,22 @@ def look_up(library: Library, name: str) -> Lookup:
     registry = library.registry
     try:
         resolved = library.resolve_town(name)
-        return Lookup("found", slug=resolved.slug, label=resolved.loaded.value.name)
+        return Lookup("found", slug=resolved.slug)
     except DraftkitError as problem:
         if registry is None or problem.code is None:
             raise
         code = problem.code
     if code == "town_ambiguous":
-        choices = tuple(Choice(registry.slug(m), m.label) for m in registry.matches(name))
+        choices = tuple(Choice(registry.slug(m), m) for m in registry.matches(name))
         return Lookup("ambiguous", choices=choices)
     if code == "town_not_found":
-        close = tuple(Choice(registry.slug(m), m.label) for m in registry.close_matches(name))
+        close = tuple(Choice(registry.slug(m), m) for m in registry.close_matches(name))
         return Lookup("not_found", choices=close)
     municipality = registry.find(name)
     if code == "town_unorganized":
-        return Lookup("unorganized", slug=registry.slug(municipality), label=municipality.label)
+        return Lookup("unorganized", slug=registry.slug(municipality), place=municipality)
     # Policing unknown, or no department named: found; the facts page asks.
-    return Lookup("found", slug=registry.slug(municipality), label=municipality.name)
+    return Lookup("found", slug=registry.slug(municipality), place=municipality)
 
 
 def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
@@ -83,7 +83,7 @@ def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     wanted = key(typed)
     found: list[Municipality] = [m for m in registry.rows if key(m.name).startswith(wanted)]
     found += [m for m in registry.close_matches(typed) if m not in found]
-    return [Choice(registry.slug(m), m.label) for m in found[:limit]]
+    return [Choice(registry.slug(m), m) for m in found[:limit]]
 
 
 def town_facts(library: Library, answers: Answers) -> ResolvedTown:

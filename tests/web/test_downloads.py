@@ -145,6 +145,7 @@ def test_a_pdf_is_made_when_libreoffice_is_there(downloads) -> None:
         response = fetch(client, pairs, "pdf:2026-03-02-brattleboro-council-resolution.docx")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
-    assert 'filename="2026-03-02-brattleboro-council-resolution.pdf"' in (
-        response.headers["content-disposition"]
+    assert (
+        'filename="2026-03-02-brattleboro-council-resolution.pdf"'
+        in (response.headers["content-disposition"])
     )

@@ -105,14 +105,14 @@ def test_check_on_valid_data(make_project) -> None:
     result = run(make_project(), "check")
     assert result.exit_code == 0
     assert result.stdout == (
-        "All good: 1 town, 1 clause, 1 loophole, 2 defined terms, 5 templates\n"
+        "All good: 1 town, 1 clause, 1 loophole, 2 defined terms, 6 templates\n"
     )
 
 
 def test_write_files_leaves_nothing_behind_when_a_write_fails(tmp_path: Path) -> None:
     blocker = tmp_path / "out"
     blocker.write_text("a file where the folder should be")
-    with pytest.raises(DraftkitError, match="cannot create the folder"):
+    with pytest.raises(DraftkitError, match="is a file, not a folder"):
         write_files(blocker, {"a.docx": b"x"}, force=False)
     assert blocker.read_text() == "a file where the folder should be"
 

@@ -18,7 +18,7 @@ CASES = {
     "unknown-key": (
         "towns/testville.yaml:13: police.chief_name: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: arrangement, name, head_title, "
-        "policy_adopted_by, body_may_direct, directive_series, source\n"
+        "policy_adopted_by, body_may_direct, approving_body, directive_series, source\n"
         "error: 1 problem in 1 file\n"
     ),
     "wrong-type": (
@@ -49,7 +49,7 @@ CASES = {
         "agency.chief_name (drafting for Testville)\n"
         "  hint: available values: town.name, town.legal_name, town.kind, town.county, "
         "body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, "
-        "agency.head_title, agency.policy_adopted_by, agency.directive_series\n"
+        "agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement\n"
         "error: 1 problem in 1 file\n"
     ),
     "legal-name-without-the": (
@@ -73,8 +73,8 @@ CASES = {
         "towns/testville.yaml:5: mayor: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
         "governing_body, police, fipp, clauses, sources\n"
-        "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff' "
-        "or 'state_police'\n"
+        "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff', "
+        "'state_police' or 'constables'\n"
         "  hint: `draftkit schema town` describes this field\n"
         "clauses/custody-rule.yaml:3: version: 'one' does not have the required form\n"
         "  hint: write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0\n"

@@ -107,10 +107,35 @@ def test_non_final_draft_lists_unapproved_clauses(make_project) -> None:
     root = make_project()
     run(root, "draft", "testville", "--date", "2026-11-27", "--out", str(root / "d"))
     data = (root / "d/2026-11-27-testville-council-resolution.docx").read_bytes()
+    lines = text_lines(data)
     assert (
-        "Notice | Not yet approved by a reviewing lawyer at their current text: "
-        "custody-rule (unreviewed)." in text_lines(data)
-    )
+        "Notice | 1 of the 1 clause in this draft await a reviewing lawyer's approval of their "
+        "current text; the drafting note at the end names them."
+    ) in lines
+    assert "Heading 2 | Drafting note: clauses awaiting review" in lines
+    note = lines.index("Heading 2 | Drafting note: clauses awaiting review")
+    assert "Definition | Custody access (custody-rule): unreviewed" in lines[note:]
+
+
+def test_changing_a_glossary_definition_makes_reviews_of_clauses_using_it_stale(
+    make_project,
+) -> None:
+    root = make_project()
+    run(root, *REVIEW)
+    assert load_library(root).status("custody-rule").state == "approved"
+    glossary = root / "clauses/glossary.yaml"
+    # custody-rule uses Member; Member's definition uses Agency: both count.
+    for old, new in (
+        (
+            "every person who works for the Agency.",
+            "every person who works for the Agency, paid or not.",
+        ),
+        ("the {{ agency.name }}.", "the {{ agency.name }} and its units."),
+    ):
+        glossary.write_text(glossary.read_text().replace(old, new))
+        assert load_library(root).status("custody-rule").state == "stale", new
+        run(root, *REVIEW)
+        assert load_library(root).status("custody-rule").state == "approved"
 
 
 def test_review_of_unknown_clause(make_project) -> None:
@@ -302,8 +327,8 @@ def test_clause_diff_between_git_revisions(make_project, tmp_path: Path) -> None
     missing = run(root, "clauses", "diff", "custody-rule", "--from", "nosuchrev", "--out", str(out))
     assert missing.exit_code == 1
     assert missing.stderr == (
-        "error: clause 'custody-rule' is not in revision 'nosuchrev'\n"
-        "  hint: give a git revision (a commit, tag or branch) in which the clause exists\n"
+        "error: --from: 'nosuchrev' is not a commit, tag or branch here\n"
+        "  hint: give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits\n"
     )
 
 

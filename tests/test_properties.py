@@ -19,7 +19,7 @@ from draftkit.drafting import prepare_draft
 from draftkit.inspection import text_lines
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded, YamlDocument
-from draftkit.models import TownProfile
+from draftkit.models import ARRANGEMENTS, TownProfile
 from draftkit.naming import slugify
 
 # Letters with accents, digits, spaces and the characters XML and quoting care about.
@@ -69,12 +69,13 @@ def profiles(draw: st.DrawFn) -> TownProfile:
                 "clerk_title": draw(TEXT),
             },
             "police": {
-                "arrangement": draw(st.sampled_from(["municipal", "sheriff", "state_police"])),
+                "arrangement": draw(st.sampled_from(ARRANGEMENTS)),
                 "name": draw(TEXT),
                 "head_title": draw(TEXT),
                 "policy_adopted_by": draw(TEXT),
                 "body_may_direct": draw(st.booleans()),
                 "directive_series": draw(TEXT),
+                "approving_body": draw(st.none() | TEXT),
             },
             "fipp": {
                 "model_version": draw(st.dates()).isoformat(),
@@ -111,7 +112,9 @@ def test_any_valid_profile_drafts_clean_documents(
     documents = {name: data for name, data in draft.files.items() if name.endswith(".docx")}
     assert (
         len(documents)
-        == {"municipal": 2, "sheriff": 2, "state_police": 1}[profile.police.arrangement]
+        == {"municipal": 2, "sheriff": 2, "state_police": 1, "constables": 1}[
+            profile.police.arrangement
+        ]
     )
     for name, data in documents.items():
         text = "\n".join(text_lines(data))  # re-opens with python-docx
@@ -127,3 +130,14 @@ def test_any_name_gives_a_safe_stable_file_name(name: str) -> None:
     assert len(slug) <= 60
     assert slugify(name) == slug
     assert slugify(slug) == slug
+
+
+def test_every_arrangement_has_instruments_words_and_a_template() -> None:
+    from draftkit.defaults import POLICING_CHOICES
+    from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS
+
+    assert set(INSTRUMENTS) == set(ARRANGEMENTS) == set(ARRANGEMENT_WORDS)
+    assert set(POLICING_CHOICES.values()) == set(ARRANGEMENTS)
+    for documents in INSTRUMENTS.values():
+        for document in documents:
+            assert (LIBRARY.root / "resolutions" / document.template).is_file()

@@ -93,8 +93,8 @@ def test_cli_unknown_policing_names_the_option() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "error: the registry does not say who polices Addison (town, Addison County)\n"
-        "  hint: add --policing municipal (with --agency NAME), --policing sheriff or "
-        "--policing state-police\n"
+        "  hint: add --policing municipal (with --agency NAME), --policing sheriff, "
+        "--policing state-police or --policing constables\n"
     )
 
 
@@ -196,10 +196,10 @@ def _unknown_policing() -> list[str]:
 
 
 @pytest.mark.parametrize("slug", _unknown_policing())
-def test_every_municipality_without_its_own_police_drafts_for_sheriff_and_state_police(
+def test_every_municipality_without_its_own_police_drafts_for_every_other_arrangement(
     slug: str,
 ) -> None:
-    for arrangement, expected in (("sheriff", 2), ("state_police", 1)):
+    for arrangement, expected in (("sheriff", 2), ("state_police", 1), ("constables", 1)):
         draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
         documents = [d for n, d in sorted(draft.files.items()) if n.endswith(".docx")]
         assert len(documents) == expected

@@ -126,7 +126,7 @@ def test_clause_for_another_arrangement_is_refused(make_project) -> None:
     clause = root / "clauses" / "custody-rule.yaml"
     clause.write_text(
         clause.read_text().replace(
-            "applies_to: [municipal, sheriff, state_police]", "applies_to: [sheriff]"
+            "applies_to: [municipal, sheriff, state_police, constables]", "applies_to: [sheriff]"
         )
     )
     with pytest.raises(ProblemList) as caught:

@@ -29,6 +29,7 @@ CASES = [
     ("addison", "resolution", "sheriff"),
     ("addison", "addendum", "sheriff"),
     ("bridport", "resolution", "state_police"),
+    ("cornwall", "resolution", "constables"),
 ]
 
 

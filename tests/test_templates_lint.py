@@ -22,7 +22,7 @@ def _edit(root: Path, change) -> None:  # type: ignore[no-untyped-def]
 def test_clean_templates_pass(make_project) -> None:
     result = run(make_project(), "templates", "check")
     assert result.exit_code == 0
-    assert result.stdout == "All good: 5 templates\n"
+    assert result.stdout == "All good: 6 templates\n"
 
 
 def test_tag_split_across_runs(make_project) -> None:

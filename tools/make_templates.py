@@ -177,29 +177,38 @@ def no_borders(table) -> None:
 # --------------------------------------------------------------------- shared pieces
 
 SAVINGS = (
-    "Savings for federal law. Nothing in this {what} limits any official's, employee's or Member's sending, "
-    "receiving, requesting, maintaining or exchanging of information regarding citizenship "
-    "or immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it. No one "
-    "shall be required to record, report or obtain review of, or be disciplined for, an "
-    "exchange this provision protects, except that its date and the requesting office may "
-    "be recorded."
+    "Savings for federal law. Nothing in this {what} limits any {who} sending, receiving, "
+    "requesting, maintaining or exchanging of information regarding citizenship or "
+    "immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it. No one shall be "
+    "required to record, report or obtain review of, or be disciplined for, an exchange this "
+    "provision protects, except that its date and the requesting office may be recorded."
 )
 CEILING = (
-    "Nothing in this {what} permits any communication with, or involvement of, Federal "
-    "immigration authorities beyond what the statewide model policy permits, as "
-    "20 V.S.A. § 2366(a)(1) requires."
+    "Statewide model policy. Nothing in this {what} permits any communication with, or "
+    "involvement of, Federal immigration authorities beyond what the statewide model policy "
+    "permits, as 20 V.S.A. § 2366(a)(1) requires. Every component of the statewide model "
+    "policy that this {what} does not make more protective stays in force."
 )
 EMERGENCY = (
-    "Emergency provision. Nothing in this {what} prevents a Member from acting under "
-    "Vermont law to meet an imminent threat of physical injury to any person. Such action "
-    "is taken to meet the threat alone; it does not permit holding, transferring or "
-    "delaying the release of any person, or disclosing information, for Civil immigration "
-    "enforcement."
+    "Emergency provision. Nothing in this {what} prevents {actor} from acting under Vermont "
+    "law, or from calling for help, to meet an imminent threat of physical injury to any "
+    "person. Such action is taken to meet the threat alone; it does not permit holding, "
+    "transferring or delaying the release of any person, or disclosing information, for Civil "
+    "immigration enforcement."
 )
 CONFLICT = (
-    "If a provision of this {what} conflicts with a Vermont or federal statute or with an "
-    "order of a court, the statute or order governs to the extent of the conflict. If a "
-    "court holds any provision invalid, the remaining provisions continue in effect."
+    "Conflicts and severability. If a provision of this {what} conflicts with a Vermont or "
+    "federal statute or with an order of a court, the statute or order governs to the extent "
+    "of the conflict. If a court holds any provision invalid, the remaining provisions "
+    "continue in effect."
+)
+STATUTE_RECITAL = (
+    "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
+    "enforcement agency in Vermont, and each constable exercising law enforcement "
+    "authority under 24 V.S.A. § 1936a, to adopt a fair and impartial policing policy that "
+    "includes each component of the Vermont Criminal Justice Council's model policy, and lets "
+    "each of them add restrictions on communication and involvement with federal immigration "
+    "authorities, but not allow more of either than the model permits; and"
 )
 TRUST_RECITAL = (
     "WHEREAS, residents who can contact the police without fear that the contact will lead "
@@ -207,16 +216,9 @@ TRUST_RECITAL = (
     "crimes, come forward as witnesses and seek help, which makes the {{ town.legal_name }} "
     "safer for everyone;"
 )
-STATUTE_RECITAL = (
-    "WHEREAS, 20 V.S.A. § 2366(a)(1) requires every State, county and municipal law "
-    "enforcement agency in Vermont to adopt a fair and impartial policing policy that "
-    "includes each component of the Vermont Criminal Justice Council's model policy; and"
-)
-CEILING_RECITAL = (
-    "WHEREAS, the same subsection allows an agency to add restrictions on its members' "
-    "communication and involvement with federal immigration authorities and on "
-    "communications about citizenship or immigration status, while forbidding any policy "
-    "that allows more communication or involvement than the model permits; and"
+SEVERABILITY = (
+    "If any provision of this resolution is held invalid, the remaining provisions continue "
+    "in effect."
 )
 
 
@@ -225,6 +227,7 @@ def caption(doc: Document, title: str, subtitle: str) -> None:
     p("{{ town.legal_name|upper }}", style="Caption Line")
     p("{{ body.name|upper }}", style="Caption Line")
     p(title, style="Title")
+    p("Resolution No. ____________", style="Caption Line")
     p(subtitle, style="Caption Line").paragraph_format.space_after = Pt(14)
     notice(doc)
     p("{%p if sponsor_line %}")
@@ -280,10 +283,10 @@ def signature_table(doc: Document, cells: list[tuple[str, str]]) -> None:
             cell.paragraphs[0].style = doc.styles["Signature Line"]
 
 
-def definitions(doc: Document, intro: str) -> None:
+def definitions(doc: Document, intro: str, loop: str = "definitions") -> None:
     p = doc.add_paragraph
     p(intro, style="Body Text Justified")
-    p("{%p for d in definitions %}")
+    p(f"{{%p for d in {loop} %}}")
     p("\u201c{{ d.term }}\u201d means {{ d.definition }}", style="Definition")
     p("{%p endfor %}")
 
@@ -298,14 +301,14 @@ def sections(doc: Document, loop: str = "sections") -> None:
     p("{%p endfor %}")
 
 
-def law_lists(doc: Document, authority_heading: str, related_heading: str) -> None:
+def law_lists(doc: Document, authority_heading: str, related_heading: str, style: str) -> None:
     p = doc.add_paragraph
-    p(authority_heading, style="Heading 1")
+    p(authority_heading, style=style)
     p("{%p for c in authorities %}")
     p("{{ c }}", style="Definition")
     p("{%p endfor %}")
     p("{%p if related_law %}")
-    p(related_heading, style="Heading 1")
+    p(related_heading, style=style)
     p("This document is written to be consistent with:", style="Body Text Justified")
     p("{%p for c in related_law %}")
     p("{{ c }}", style="Definition")
@@ -313,15 +316,104 @@ def law_lists(doc: Document, authority_heading: str, related_heading: str) -> No
     p("{%p endif %}")
 
 
-def exhibit(doc: Document, title: str, intro: str) -> None:
-    """Exhibit A: the protections asked of a sheriff or the State Police."""
-    heading = doc.add_paragraph("EXHIBIT A", style="Title")
+def protections_consistency(doc: Document, what: str) -> None:
+    """The closing section of a set of protections: it stands alone, so a sheriff, the
+    State Police or a constable can adopt the exhibit without the resolution."""
+    p = doc.add_paragraph
+    p("{{ closing_number }} Consistency with law", style="Heading 2")
+    p(
+        "(a)\t" + SAVINGS.format(what=what, who="official's, employee's or Member's"),
+        style="Lettered",
+    )
+    p("(b)\t" + CEILING.format(what=what), style="Lettered")
+    p("(c)\t" + EMERGENCY.format(what=what, actor="a Member"), style="Lettered")
+    p("(d)\t" + CONFLICT.format(what=what), style="Lettered")
+
+
+def policy_consistency(doc: Document) -> None:
+    """The closing section of the town's own policy. 20 V.S.A. § 2366 governs law
+    enforcement, not town offices, so the statewide model is no ceiling here."""
+    p = doc.add_paragraph
+    p("{{ policy_closing_number }} Consistency with law", style="Heading 2")
+    p(
+        "(a)\t" + SAVINGS.format(what="policy", who="Town official's or employee's"),
+        style="Lettered",
+    )
+    p(
+        "(b)\t"
+        + EMERGENCY.format(what="policy", actor="a Town official or employee").replace(
+            "acting under Vermont law, or from calling for help,",
+            "calling for help, or acting under Vermont law,",
+        ),
+        style="Lettered",
+    )
+    p("(c)\t" + CONFLICT.format(what="policy"), style="Lettered")
+
+
+def exhibit(doc: Document, letter: str, title: str, intro: str) -> None:
+    """The protections asked of a sheriff, the State Police or the town's constables,
+    complete in themselves: definitions, sections, consistency section, authorities."""
+    heading = doc.add_paragraph(f"EXHIBIT {letter}", style="Title")
     heading.paragraph_format.page_break_before = True
     doc.add_paragraph(title, style="Caption Line").paragraph_format.space_after = Pt(14)
     doc.add_paragraph(intro, style="Body Text Justified")
-    doc.add_paragraph("A.0 Definitions", style="Heading 2")
+    doc.add_paragraph(f"{letter}.0 Definitions", style="Heading 2")
     definitions(doc, "In this Exhibit:")
     sections(doc)
+    protections_consistency(doc, "Exhibit")
+    law_lists(doc, "Legal authority", "Related federal law", "Heading 2")
+
+
+def town_policy_exhibit(doc: Document, letter: str) -> None:
+    """The town's own policy for its officials and employees, complete in itself."""
+    p = doc.add_paragraph
+    p("{%p if policy_sections %}")
+    heading = p(f"EXHIBIT {letter}", style="Title")
+    heading.paragraph_format.page_break_before = True
+    p("Policy of the {{ town.legal_name }} for Its Officials and Employees", style="Caption Line")
+    p(
+        "The {{ body.name }} adopts the following policy. It directs every appointed Town "
+        "official or employee and every volunteer to follow it; it requests every elected "
+        "Town official, whom the {{ body.name }} cannot direct, to follow it in that official's "
+        "own work; and every contract the {{ town.legal_name }} makes or renews after this policy "
+        "is adopted, under which a contractor acts for the town, shall require the contractor "
+        "to follow it.",
+        style="Body Text Justified",
+    )
+    p(f"{letter}.0 Definitions", style="Heading 2")
+    definitions(doc, "In this policy:", "policy_definitions")
+    p("{%p endif %}")
+    sections(doc, "policy_sections")
+    p("{%p if policy_sections %}")
+    policy_consistency(doc)
+    p("{%p endif %}")
+
+
+def exhibit_governs(doc: Document, letter: str) -> None:
+    doc.add_paragraph(
+        f"The text of Exhibit {letter} governs. This resolution does not restate, add to or "
+        f"narrow any rule of Exhibit {letter}; capitalized terms in this resolution have the "
+        f"meanings Exhibit {letter} gives them.",
+        style="List Number",
+    )
+
+
+def review_note(doc: Document, what: str) -> None:
+    """The clauses still awaiting a lawyer's review, named at the end, not on page 1."""
+    p = doc.add_paragraph
+    p("{%p if draft.unapproved %}")
+    heading = p("Drafting note: clauses awaiting review", style="Heading 2")
+    heading.paragraph_format.space_before = Pt(24)
+    p(
+        f"This note is not part of the {what}; delete it before filing. A reviewing lawyer has "
+        "not yet approved the current text of the following clauses (the draft's manifest "
+        "records the same list):",
+        style="Body Text Justified",
+    )
+    p("{%p for u in draft.unapproved %}")
+    p("{{ u }}", style="Definition")
+    p("{%p endfor %}")
+    p("{%p endif %}")
 
 
 # ----------------------------------------------------------------------- templates
@@ -339,11 +431,12 @@ def resolution() -> Document:
         "Immigration Enforcement",
     )
     p(STATUTE_RECITAL, style="Recital")
-    p(CEILING_RECITAL, style="Recital")
     p(
-        "WHEREAS, the {{ agency.name }} must follow a {{ fipp.policy_title }} that includes "
-        "each component of the statewide model policy, whose current version took effect on "
-        "{{ fipp.model_version }}; and",
+        "WHEREAS, the {{ agency.name }} follows a {{ fipp.policy_title }} that includes each "
+        "component of the statewide model policy, whose current version took effect on "
+        "{{ fipp.model_version }}{% if agency.approving_body %}, and changes to the "
+        "{{ agency.name }}'s policies take effect only with the approval of the "
+        "{{ agency.approving_body }}{% endif %}; and",
         style="Recital",
     )
     p("{%p for a in fipp.local_amendments %}")
@@ -354,26 +447,29 @@ def resolution() -> Document:
     p(
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
         "to amend the {{ agency.name }}'s {{ fipp.policy_title }} by adopting the directive "
-        "attached to this resolution as Exhibit A, and to keep in force every component of the "
-        "statewide model policy that the directive does not make more protective. Capitalized "
-        "terms in the paragraphs below have the meanings that the directive gives them.",
+        "attached to this resolution as Exhibit A{% if agency.approving_body %}, and requests "
+        "the {{ agency.approving_body }} to approve that amendment{% endif %}.",
         style="List Number",
     )
-    p("{%p for r in resolved %}")
-    p("{{ r }}", style="List Number")
-    p("{%p endfor %}")
+    exhibit_governs(doc, "A")
+    p(
+        "Exhibit A addresses: {{ subjects }}; and it keeps in force every component of the "
+        "statewide model policy that it does not make more protective.",
+        style="List Number",
+    )
     p(
         "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
         "to submit the amended policy to the Vermont Criminal Justice Council and the Attorney "
         "General's Office for review under 20 V.S.A. § 2366(b), and to report to the "
         "{{ body.name }} in writing, within 90 days after this resolution is adopted, on the "
-        "policy's adoption, training and implementation.",
+        "policy's adoption, training and implementation. The {{ body.clerk_title }} shall send a "
+        "copy of this resolution to the {{ agency.policy_adopted_by }}"
+        "{% if agency.approving_body %} and to the {{ agency.approving_body }}{% endif %}.",
         style="List Number",
     )
-    p(SAVINGS.format(what="resolution or in the directive"), style="List Number")
     p(
-        "If any provision of this resolution is held invalid, the remaining provisions continue "
-        "in effect.",
+        "Section 6 of Exhibit A (savings for federal law, the statewide model policy, the "
+        "emergency provision, conflicts) applies to this resolution as well. " + SEVERABILITY,
         style="List Number",
     )
     adoption_and_signatures(doc)
@@ -382,6 +478,7 @@ def resolution() -> Document:
         style="Body Text Justified",
     )
     note.paragraph_format.space_before = Pt(18)
+    review_note(doc, "resolution")
     return doc
 
 
@@ -397,7 +494,8 @@ def directive() -> Document:
         ("Number", "{{ directive.number }}"),
         (
             "Amends",
-            "{{ fipp.policy_title }} (statewide model policy effective {{ fipp.model_version }})",
+            "{{ agency.name }} {{ fipp.policy_title }} (which follows the statewide model "
+            "policy effective {{ fipp.model_version }})",
         ),
         (
             "Authority",
@@ -405,11 +503,12 @@ def directive() -> Document:
         ),
         (
             "Effective",
-            "On the date the {{ agency.policy_adopted_by }} sets after review under "
-            "20 V.S.A. § 2366(b) and training of Members",
+            "____________________, 20____ (the date the {{ agency.policy_adopted_by }} sets on "
+            "adoption{% if agency.approving_body %} and approval{% endif %}; training under "
+            "section 4 follows it)",
         ),
         (
-            "Approved by",
+            "Adopted by",
             "\n\n______________________________\n{{ agency.policy_adopted_by }}\n\nDate: ____________________",
         ),
     ]
@@ -425,6 +524,12 @@ def directive() -> Document:
         row.cells[1].paragraphs[0].text = value
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+    p("{%p if agency.approving_body %}")
+    p(
+        "Approved by the {{ agency.approving_body }} on ____________________, 20____.",
+        style="Fill Line",
+    ).paragraph_format.space_before = Pt(8)
+    p("{%p endif %}")
     p("1. PURPOSE", style="Heading 1")
     p(
         "This directive amends the {{ agency.name }}'s {{ fipp.policy_title }} by adding the "
@@ -447,12 +552,17 @@ def directive() -> Document:
     definitions(doc, "In this directive, the following terms have the meanings given:")
     p("4. PROCEDURES", style="Heading 1")
     sections(doc)
-    law_lists(doc, "5. LEGAL AUTHORITY", "5A. RELATED FEDERAL LAW")
+    p("5. LEGAL AUTHORITY AND RELATED LAW", style="Heading 1")
+    law_lists(doc, "5.1 Vermont law", "5.2 Related federal law", "Heading 2")
     p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
-    p("6.1\t" + SAVINGS.format(what="directive"), style="Lettered")
+    p(
+        "6.1\t" + SAVINGS.format(what="directive", who="official's, employee's or Member's"),
+        style="Lettered",
+    )
     p("6.2\t" + CEILING.format(what="directive"), style="Lettered")
-    p("6.3\t" + EMERGENCY.format(what="directive"), style="Lettered")
+    p("6.3\t" + EMERGENCY.format(what="directive", actor="a Member"), style="Lettered")
     p("6.4\t" + CONFLICT.format(what="directive"), style="Lettered")
+    review_note(doc, "directive")
     return doc
 
 
@@ -468,7 +578,6 @@ def sheriff_resolution() -> Document:
         "Immigration Enforcement in the {{ town.legal_name }}",
     )
     p(STATUTE_RECITAL, style="Recital")
-    p(CEILING_RECITAL, style="Recital")
     p(
         "WHEREAS, the {{ town.legal_name }} receives law enforcement services from the "
         "{{ agency.name }} under a contract, and the {{ body.name }} has no power to amend the "
@@ -479,25 +588,24 @@ def sheriff_resolution() -> Document:
     clause_recitals(doc)
     now_therefore(doc)
     p(
-        "The {{ body.name }} requests the {{ agency.head_title }} to amend the {{ agency.name }}'s "
-        "fair and impartial policing policy to include the protections set out in Exhibit A, and "
-        "to apply them to every service the {{ agency.name }} provides in the "
-        "{{ town.legal_name }}. Capitalized terms in this resolution have the meanings that "
-        "Exhibit A gives them.",
+        "The {{ body.name }} requests the {{ agency.head_title }} to adopt Exhibit A as part of "
+        "the {{ agency.name }}'s fair and impartial policing policy, and to apply it to every "
+        "service the {{ agency.name }} provides in the {{ town.legal_name }}.",
         style="List Number",
     )
+    exhibit_governs(doc, "A")
     p(
         "The {{ body.name }} approves the contract addendum attached as Exhibit B, which makes "
-        "the protections in Exhibit A conditions of the {{ town.legal_name }}'s law enforcement "
-        "services contract with the {{ agency.name }}, and authorizes the "
-        "{{ body.presiding_officer_title }} to sign it on behalf of the {{ town.legal_name }} and to "
-        "propose it to the {{ agency.head_title }} no later than the contract's next renewal.",
+        "Exhibit A a condition of the {{ town.legal_name }}'s law enforcement services contract "
+        "with the {{ agency.name }}, and authorizes the {{ body.presiding_officer_title }} to "
+        "sign it on behalf of the {{ town.legal_name }} and to propose it to the "
+        "{{ agency.head_title }} no later than the contract's next renewal.",
         style="List Number",
     )
     p("{%p if policy_sections %}")
     p(
-        "The {{ body.name }} adopts the policy set out in Exhibit C, which binds every Town "
-        "official or employee of the {{ town.legal_name }}.",
+        "The {{ body.name }} adopts the policy set out in Exhibit C for the officials and "
+        "employees of the {{ town.legal_name }}, on the terms its opening paragraph states.",
         style="List Number",
     )
     p("{%p endif %}")
@@ -507,14 +615,7 @@ def sheriff_resolution() -> Document:
         "send a copy of this resolution to the {{ agency.head_title }}.",
         style="List Number",
     )
-    p(SAVINGS.format(what="resolution or in its exhibits"), style="List Number")
-    p(CEILING.format(what="resolution or in its exhibits"), style="List Number")
-    p(EMERGENCY.format(what="resolution or in its exhibits"), style="List Number")
-    p(
-        "If any provision of this resolution is held invalid, the remaining provisions continue "
-        "in effect.",
-        style="List Number",
-    )
+    p(SEVERABILITY, style="List Number")
     adoption_and_signatures(doc)
     note = p(
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}; "
@@ -525,21 +626,13 @@ def sheriff_resolution() -> Document:
     note.paragraph_format.space_before = Pt(18)
     exhibit(
         doc,
+        "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
         "the following protections for all its work in the {{ town.legal_name }}.",
     )
-    law_lists(doc, "Legal Authority", "Related Federal Law")
-    p("{%p if policy_sections %}")
-    heading = p("EXHIBIT C", style="Title")
-    heading.paragraph_format.page_break_before = True
-    p("Policy of the {{ town.legal_name }} for Its Officials and Employees", style="Caption Line")
-    p(
-        "The {{ body.name }} adopts the following policy. The definitions in Exhibit A apply.",
-        style="Body Text Justified",
-    )
-    p("{%p endif %}")
-    sections(doc, "policy_sections")
+    town_policy_exhibit(doc, "C")
+    review_note(doc, "resolution")
     return doc
 
 
@@ -552,12 +645,14 @@ def contract_addendum() -> Document:
     p("ADDENDUM TO THE LAW ENFORCEMENT SERVICES CONTRACT", style="Title")
     p("between the {{ town.legal_name }} and the {{ agency.name }}", style="Caption Line")
     notice(doc)
-    p("1. PARTIES AND PURPOSE", style="Heading 1")
+    p("1. PARTIES, CONTRACT AND PURPOSE", style="Heading 1")
     p(
         "This Addendum is made between the {{ town.legal_name }} (the \u201cTown\u201d) and the "
-        "{{ agency.name }}. It amends the contract under which the Agency provides law "
-        "enforcement services in the Town (the \u201cContract\u201d) by adding the conditions "
-        "below, which the {{ body.name }} approved by resolution.",
+        "{{ agency.name }} (the \u201cAgency\u201d). It amends the contract for law enforcement "
+        "services between the Town and the Agency dated ____________________, 20____, for the "
+        "term ____________________ [fill in the date and term of the contract being amended] "
+        "(the \u201cContract\u201d), by adding the conditions below, which the {{ body.name }} "
+        "approved by resolution.",
         style="Body Text Justified",
     )
     p("2. DEFINITIONS", style="Heading 1")
@@ -578,11 +673,25 @@ def contract_addendum() -> Document:
         style="Body Text Justified",
     )
     p("5. CONSISTENCY WITH LAW", style="Heading 1")
-    p("5.1\t" + SAVINGS.format(what="Addendum"), style="Lettered")
+    p(
+        "5.1\t" + SAVINGS.format(what="Addendum", who="official's, employee's or Member's"),
+        style="Lettered",
+    )
     p("5.2\t" + CEILING.format(what="Addendum"), style="Lettered")
-    p("5.3\t" + EMERGENCY.format(what="Addendum"), style="Lettered")
+    p("5.3\t" + EMERGENCY.format(what="Addendum", actor="a Member"), style="Lettered")
     p("5.4\t" + CONFLICT.format(what="Addendum"), style="Lettered")
-    p("6. EFFECT", style="Heading 1")
+    p("6. BREACH", style="Heading 1")
+    p(
+        "A breach of a condition in Section 3 or 4 is a breach of the Contract. The Town shall "
+        "give the Agency written notice of a breach it finds. Within 30 days after the notice, "
+        "the Agency shall give the Town a written account of the facts and of the steps it has "
+        "taken to correct the breach and prevent it from happening again. If the Agency does not "
+        "do so, or if the same condition is breached again within twelve months after the "
+        "notice, the Town may, in addition to any other remedy the Contract or the law gives it, "
+        "terminate the Contract on 60 days' written notice without penalty.",
+        style="Body Text Justified",
+    )
+    p("7. EFFECT", style="Heading 1")
     p(
         "This Addendum takes effect on the date the last party signs it. Where this Addendum and "
         "the Contract differ, this Addendum governs. Every other term of the Contract remains in "
@@ -603,6 +712,7 @@ def contract_addendum() -> Document:
             ("Date: ____________________", "Date: ____________________"),
         ],
     )
+    review_note(doc, "Addendum")
     return doc
 
 
@@ -624,51 +734,115 @@ def state_police_resolution() -> Document:
         style="Recital",
     )
     p(STATUTE_RECITAL, style="Recital")
-    p(CEILING_RECITAL, style="Recital")
     clause_recitals(doc)
     now_therefore(doc)
-    p("Section 1. Town policy", style="Heading 1")
+    p("{%p if policy_sections %}")
     p(
-        "The {{ body.name }} adopts the following policy, which binds every Town official or "
-        "employee of the {{ town.legal_name }}.",
-        style="Body Text Justified",
+        "The {{ body.name }} adopts the policy set out in Exhibit B for the officials and "
+        "employees of the {{ town.legal_name }}, on the terms its opening paragraph states. The "
+        "text of Exhibit B governs.",
+        style="List Number",
     )
-    p("1.1 Definitions", style="Heading 2")
-    definitions(
-        doc, "In this resolution and its Exhibit A, the following terms have the meanings given:"
-    )
-    sections(doc, "policy_sections")
-    p("Section 2. Requests", style="Heading 1")
+    p("{%p endif %}")
     p(
-        "2.1\tThe {{ body.name }} requests the {{ agency.name }} to adopt, for all its work in the "
-        "{{ town.legal_name }}, the protections set out in Exhibit A.",
-        style="Lettered",
+        "The {{ body.name }} requests the {{ agency.name }} to adopt, for all its work in the "
+        "{{ town.legal_name }}, the protections set out in Exhibit A, whose text governs.",
+        style="List Number",
     )
     p(
-        "2.2\tThe {{ body.name }} requests the Vermont Criminal Justice Council to consider the "
+        "The {{ body.name }} requests the Vermont Criminal Justice Council to consider the "
         "protections in Exhibit A at its next review of the statewide model policy under "
         "20 V.S.A. § 2366(a)(2).",
-        style="Lettered",
+        style="List Number",
     )
     p(
-        "2.3\tThe {{ body.clerk_title }} shall send a copy of this resolution to the "
+        "The {{ body.clerk_title }} shall send a copy of this resolution to the "
         "{{ agency.head_title }} and to the Vermont Criminal Justice Council.",
-        style="Lettered",
+        style="List Number",
     )
-    p("Section 3. Consistency with law", style="Heading 1")
-    p("3.1\t" + SAVINGS.format(what="resolution or in its Exhibit A"), style="Lettered")
-    p("3.2\t" + CEILING.format(what="resolution or in its Exhibit A"), style="Lettered")
-    p("3.3\t" + EMERGENCY.format(what="resolution or in its Exhibit A"), style="Lettered")
-    p("3.4\t" + CONFLICT.format(what="resolution"), style="Lettered")
+    p(SEVERABILITY, style="List Number")
     adoption_and_signatures(doc)
+    note = p(
+        "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}"
+        "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
+        style="Body Text Justified",
+    )
+    note.paragraph_format.space_before = Pt(18)
     exhibit(
         doc,
+        "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
-        "the following protections for all its work in the {{ town.legal_name }}. The "
-        "definitions in Section 1.1 of the resolution apply.",
+        "the following protections for all its work in the {{ town.legal_name }}.",
     )
-    law_lists(doc, "Legal Authority", "Related Federal Law")
+    town_policy_exhibit(doc, "B")
+    review_note(doc, "resolution")
+    return doc
+
+
+def constables_resolution() -> Document:
+    """Constables alone: the protections as the constables' policy, and the town's own
+    policy for its officials and employees."""
+    doc = base_document()
+    header_and_footer(doc, "{{ town.legal_name }} \u2014 Resolution \u2014 ")
+    p = doc.add_paragraph
+    caption(
+        doc,
+        "RESOLUTION",
+        "Adopting Limits on Participation in Federal Civil Immigration Enforcement for the "
+        "Constables and the Officials and Employees of the {{ town.legal_name }}",
+    )
+    p(
+        "WHEREAS, the {{ town.legal_name }} has no police department of its own, and its "
+        "constables exercise law enforcement authority under 24 V.S.A. § 1936a; and",
+        style="Recital",
+    )
+    p(STATUTE_RECITAL, style="Recital")
+    clause_recitals(doc)
+    now_therefore(doc)
+    p(
+        "The {{ body.name }} adopts Exhibit A as the {{ town.legal_name }}'s limits on its "
+        "constables' participation in federal civil immigration enforcement, and "
+        "{{ agency.directs_or_requests }} each constable of the {{ town.legal_name }} exercising "
+        "law enforcement authority under 24 V.S.A. § 1936a to adopt Exhibit A as part "
+        "of the constable's fair and impartial policing policy under 20 V.S.A. § 2366(a)(1), "
+        "together with every component of the statewide model policy, and to follow it.",
+        style="List Number",
+    )
+    exhibit_governs(doc, "A")
+    p("{%p if policy_sections %}")
+    p(
+        "The {{ body.name }} adopts the policy set out in Exhibit B for the officials and "
+        "employees of the {{ town.legal_name }}, on the terms its opening paragraph states. The "
+        "text of Exhibit B governs.",
+        style="List Number",
+    )
+    p("{%p endif %}")
+    p(
+        "The {{ body.name }} requests each such constable to answer this resolution in writing "
+        "within 60 days after receiving it, and directs the {{ body.clerk_title }} to send a copy "
+        "of this resolution to each constable of the {{ town.legal_name }}.",
+        style="List Number",
+    )
+    p(SEVERABILITY, style="List Number")
+    adoption_and_signatures(doc)
+    note = p(
+        "Attachments: Exhibit A \u2014 Limits for the constables of the {{ town.legal_name }}"
+        "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
+        style="Body Text Justified",
+    )
+    note.paragraph_format.space_before = Pt(18)
+    exhibit(
+        doc,
+        "A",
+        "Limits on Participation in Federal Civil Immigration Enforcement for the Constables "
+        "of the {{ town.legal_name }}",
+        "These limits apply to every constable of the {{ town.legal_name }} exercising law "
+        "enforcement authority under 24 V.S.A. § 1936a, and to every person acting for such a "
+        "constable, in all their law enforcement work.",
+    )
+    town_policy_exhibit(doc, "B")
+    review_note(doc, "resolution")
     return doc
 
 
@@ -678,6 +852,7 @@ TEMPLATES = {
     "sheriff-resolution.docx": sheriff_resolution,
     "contract-addendum.docx": contract_addendum,
     "state-police-resolution.docx": state_police_resolution,
+    "constables-resolution.docx": constables_resolution,
 }
 
 

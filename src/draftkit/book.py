@@ -23,7 +23,7 @@ from draftkit.models import ClauseModule
 from draftkit.naming import long_date
 from draftkit.provenance import canonical_json, clause_text_hash, sha256_bytes
 from draftkit.redlining import add_clause_text, marked
-from draftkit.writing import write_files
+from draftkit.writing import check_targets, write_files
 
 FONT = "Times New Roman"
 
@@ -43,6 +43,7 @@ def library_hash(library: Library) -> str:
 def write_book(root: Path, out: Path, *, date: dt.date, force: bool) -> Path:
     """``draftkit clauses book``: build the clause book and write it atomically."""
     library = load_library(root)
+    check_targets(out.parent, [out.name], force=force)
     data = build_book(library, date)
     write_files(out.parent, {out.name: data}, force=force)
     return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from draftkit.audit import lint
 from draftkit.composing import (
     DraftOptions,
     build_contexts,
@@ -69,6 +70,7 @@ def check(root: Path) -> CheckReport:
     town_problems, contexts = check_towns(library)
     problems += town_problems
     problems += check_templates(library, contexts)
+    problems += lint.check_library(library)
     raise_if_any(problems)
     return CheckReport(
         towns=len(library.towns),
@@ -160,14 +162,6 @@ def _instrument_problems(loaded: Loaded[ClauseModule]) -> list[DraftkitError]:
     """Each arrangement a clause applies to needs the texts its documents print."""
     clause = loaded.value
     problems: list[DraftkitError] = []
-    if "municipal" in clause.applies_to and not clause.resolution.resolved:
-        problems.append(
-            loaded.error(
-                ("resolution", "resolved"),
-                "a clause for towns with their own police needs RESOLVED paragraphs",
-                hint="add resolution.resolved, or remove municipal from applies_to",
-            )
-        )
     if "municipal" in clause.applies_to and clause.directive is None:
         problems.append(
             loaded.error(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -270,27 +271,34 @@ def build_contexts(
     options: DraftOptions,
     *,
     notice: str = "",
-    review_notice: str = "",
+    unapproved: Sequence[tuple[str, str]] = (),
 ) -> dict[str, dict[str, Any]]:
-    """The values each of the town's documents prints, by document kind."""
+    """The values each of the town's documents prints, by document kind.
+
+    ``unapproved`` lists the (clause id, review state) of every clause not approved at
+    its current text: page 1 says how many there are in one line, and a drafting note at
+    the end of the document names them.
+    """
     profile = town.value
     documents = INSTRUMENTS[profile.police.arrangement]
     base = clause_context(profile)
     renderer = TextRenderer(profile)
-    template_text = " ".join(library.template_text(d.template) for d in documents)
-    definitions = _definitions(
-        library, renderer, terms_used(library, [r.clause for r in rendered], template_text)
-    )
+    titles = {item.clause.value.id: item.clause.value.title for item in rendered}
     draft = {
         "final": options.final,
         "date": long_date(options.date),
         "year": str(options.date.year),
         "label": f"DRAFT \u2014 {long_date(options.date)}",
         "notice": notice,
-        "review_notice": review_notice,
+        "review_notice": _review_line(len(unapproved), len(rendered)),
+        "unapproved": [
+            f"{titles.get(clause_id, clause_id)} ({clause_id}): {state}"
+            for clause_id, state in unapproved
+        ],
     }
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"
+    agency["approving_body"] = profile.police.approving_body or ""
     fipp = {
         "model_version": long_date(profile.fipp.model_version),
         "policy_title": profile.fipp.policy_title,
@@ -310,41 +318,134 @@ def build_contexts(
         "recitals": list(
             dict.fromkeys(typeset(recital(text)) for item in rendered for text in item.whereas)
         ),
-        "resolved": [typeset(text) for item in rendered for text in item.resolved],
         "clause_titles": [item.clause.value.title for item in rendered],
+        "subjects": _subjects([r.directive for r in rendered if r.directive is not None]),
+        "policy_subjects": _subjects([r.town_policy for r in rendered if r.town_policy]),
         "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
-        "definitions": definitions,
         "authorities": _cites(rendered, "authority", profile.police.arrangement),
         "related_law": _cites(rendered, "related", profile.police.arrangement),
     }
     protections = [r.directive for r in rendered if r.directive is not None]
     policies = [r.town_policy for r in rendered if r.town_policy is not None]
-    return {
-        document.kind: {
+    contexts: dict[str, dict[str, Any]] = {}
+    for document in documents:
+        own_words, _, policy_words = library.template_text(document.template).partition(
+            _POLICY_MARK
+        )
+        protection_terms = _terms_in(library, protections, own_words)
+        policy_terms = _terms_in(library, policies, policy_words)
+        closing = f"{document.section_prefix}{len(protections) + 1}"
+        policy_closing = f"{document.policy_prefix}{len(policies) + document.policy_start}"
+        sections = _sections(
+            protections,
+            document.section_prefix,
+            provisions=_PROVISIONS.get(document.kind, (f"{closing}(a)", f"{closing}(c)")),
+        )
+        policy_sections = _sections(
+            policies,
+            document.policy_prefix,
+            start=document.policy_start,
+            provisions=(f"{policy_closing}(a)", f"{policy_closing}(b)"),
+        )
+        contexts[document.kind] = {
             **shared,
-            "sections": _sections(protections, document.section_prefix),
-            "policy_sections": _sections(
-                policies, document.policy_prefix, start=document.policy_start
-            ),
+            "definitions": _definitions(library, renderer, protection_terms),
+            "policy_definitions": _definitions(library, renderer, policy_terms) if policies else [],
+            "sections": sections,
+            "policy_sections": policy_sections,
+            "closing_number": closing,
+            "policy_closing_number": policy_closing,
         }
-        for document in documents
-    }
+    return contexts
+
+
+_PROVISIONS = {"directive": ("6.1", "6.3"), "addendum": ("5.1", "5.3")}
+"""Where the savings and the emergency provisions stand in documents whose closing
+sections are fixed; in an exhibit they are (a) and (c) of its last section."""
+
+_POLICY_MARK = "Policy of the"
+"""Where a resolution's town-policy exhibit begins: the protections' defined terms are
+those its own text uses before this heading."""
+
+
+def _review_line(count: int, total: int) -> str:
+    if not count:
+        return ""
+    clauses = "clause" if count == 1 else "clauses"
+    return (
+        f"{count} of the {total} {clauses} in this draft await a reviewing lawyer's approval "
+        "of their current text; the drafting note at the end names them."
+    )
+
+
+def _subjects(sections: list[RenderedSection]) -> str:
+    """'victims and witnesses; sharing information ...': what an exhibit covers."""
+    headings = [typeset(section.heading) for section in sections]
+    return "; ".join(h[:1].lower() + h[1:] if not h[:2].isupper() else h for h in headings)
+
+
+def _terms_in(library: Library, sections: list[RenderedSection], extra_text: str) -> list[str]:
+    """Glossary keys the sections (or the template's own words) use as defined terms,
+    with the terms their definitions use in turn: a document defines what it uses and
+    nothing else."""
+    text = " ".join([extra_text, *(t for s in sections for t in (s.heading, *s.paragraphs))])
+    glossary = library.terms()
+    wanted = {key for key, entry in glossary.items() if uses_defined_term(text, entry.term)}
+    queue = list(wanted)
+    while queue:
+        definition = glossary[queue.pop()].definition
+        for key in glossary:
+            if key not in wanted and uses_defined_term(definition, glossary[key].term):
+                wanted.add(key)
+                queue.append(key)
+    return sorted(wanted)
 
 
 def _sections(
-    sections: list[RenderedSection], prefix: str, *, start: int = 1
+    sections: list[RenderedSection],
+    prefix: str,
+    *,
+    start: int = 1,
+    provisions: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
+    """Numbered sections, with each cross-reference by title ("the section on Access to
+    persons in Custody") turned into one by number ("section 4.4 (Access to persons in
+    Custody)"), and the savings and emergency provisions cited by number when
+    ``provisions`` gives theirs."""
+    numbers = {
+        section.heading: f"{prefix}{number}" for number, section in enumerate(sections, start)
+    }
+
+    def cross_refs(text: str) -> str:
+        for heading, number in numbers.items():
+            text = text.replace(f"the section on {heading}", f"section {number} ({heading})")
+            text = text.replace(f"The section on {heading}", f"Section {number} ({heading})")
+        if provisions is not None:
+            savings, emergency = provisions
+            text = _SAVINGS_REF.sub(
+                lambda m: f"{m.group(1)}he savings provision for federal law (section {savings})",
+                text,
+            )
+            text = _EMERGENCY_REF.sub(
+                lambda m: f"{m.group(1)}he emergency provision (section {emergency})", text
+            )
+        return typeset(text)
+
     return [
         {
             "number": f"{prefix}{number}",
             "heading": typeset(section.heading),
             "paragraphs": [
-                {"label": _label(index), "text": typeset(text)}
+                {"label": _label(index), "text": cross_refs(text)}
                 for index, text in enumerate(section.paragraphs)
             ],
         }
         for number, section in enumerate(sections, start=start)
     ]
+
+
+_SAVINGS_REF = re.compile(r"\b([Tt])he savings provision(?: for federal law)?")
+_EMERGENCY_REF = re.compile(r"\b([Tt])he emergency provision")
 
 
 def _cites(rendered: list[RenderedClause], role: str, arrangement: str) -> list[str]:

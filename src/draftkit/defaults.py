@@ -18,7 +18,12 @@ DEFAULTS_FILE = "defaults.yaml"
 CURRENT_MODEL = dt.date(2024, 4, 23)
 """Effective date of the Criminal Justice Council's current model FIPP (VCJC, 2024)."""
 
-POLICING_CHOICES = {"municipal": "municipal", "sheriff": "sheriff", "state-police": "state_police"}
+POLICING_CHOICES = {
+    "municipal": "municipal",
+    "sheriff": "sheriff",
+    "state-police": "state_police",
+    "constables": "constables",
+}
 """--policing option value -> profile arrangement."""
 
 
@@ -153,8 +158,8 @@ def _policing(
         else:
             raise PolicingUnknownError(
                 f"the registry does not say who polices {municipality.label}",
-                hint="add --policing municipal (with --agency NAME), --policing sheriff "
-                "or --policing state-police",
+                hint="add --policing municipal (with --agency NAME), --policing sheriff, "
+                "--policing state-police or --policing constables",
                 code="policing_unknown",
                 field="policing",
             )
@@ -177,5 +182,13 @@ def _policing(
             "sheriff",
             agency or sheriff_agency(registry.path.parent, municipality.county),
             "Sheriff",
+        )
+    if arrangement == "constables":
+        # 24 V.S.A. § 1936a: a town's constables may exercise law enforcement authority
+        # unless town meeting has voted it away; towns elect a first and second constable.
+        return (
+            "constables",
+            agency or f"Constables of the {municipality.kind.title()} of {municipality.base_name}",
+            "First Constable",
         )
     return "state_police", agency or "Vermont State Police", "Commissioner of Public Safety"

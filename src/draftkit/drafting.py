@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from draftkit import __version__
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.compiled_template import CompiledTemplate
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -17,16 +20,16 @@ from draftkit.composing import (
     select_clauses,
 )
 from draftkit.defaults import Policing
-from draftkit.embedding import embed_manifest
-from draftkit.errors import DraftkitError, RenderError, raise_if_any
-from draftkit.inspection import document_lines, inspect_lines, open_document
+from draftkit.embedding import manifest_xml
+from draftkit.errors import DraftkitError, raise_if_any
+from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
 from draftkit.models import TownProfile
 from draftkit.naming import output_name
-from draftkit.provenance import clause_text_hash, file_hash, profile_hash
-from draftkit.rendering import render_docx
+from draftkit.provenance import clause_text_hash, profile_hash
+from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.writing import write_files
 
@@ -38,6 +41,8 @@ class Draft:
     town: str
     files: dict[str, bytes]
     manifest: dict[str, Any]
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The values each document kind was rendered with (for previews and benchmarks)."""
 
 
 def prepare_draft(
@@ -47,13 +52,15 @@ def prepare_draft(
     options: DraftOptions,
     policing: Policing | None = None,
     *,
+    label: str | None = None,
     profile: TownProfile | None = None,
 ) -> Draft:
     """Build the town's documents (``doc``: resolution, directive, addendum or all) in
-    memory and inspect them.
+    memory and inspect them. ``label`` goes into the file names after the town's
+    (``2026-11-27-addison-sheriff-...``), for a town drafted under two arrangements.
 
     ``profile`` replaces the facts of the town ``town_name`` names (the web service's
-    corrected answers, built with :func:`draftkit.profiles.build_profile`); whether
+    corrected answers, checked with :func:`draftkit.profiles.profile_text`); whether
     they stand on a confirmed profile or on registry defaults stays as resolved.
 
     Raises:
@@ -85,6 +92,7 @@ def prepare_draft(
             f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
             hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
+    stem = f"{resolved.slug}-{label}" if label else resolved.slug
     clauses = select_clauses(library, town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
@@ -102,16 +110,25 @@ def prepare_draft(
         if resolved.from_defaults
         else ""
     )
-    review_notice = (
-        "Not yet approved by a reviewing lawyer at their current text: "
-        + describe_unapproved(unapproved, statuses)
-        + "."
-        if unapproved
-        else ""
-    )
     contexts = build_contexts(
-        library, town, rendered, options, notice=notice, review_notice=review_notice
+        library,
+        town,
+        rendered,
+        options,
+        notice=notice,
+        unapproved=[(clause_id, statuses[clause_id].state) for clause_id in unapproved],
     )
+    problems: list[DraftkitError] = []
+    compiled: dict[str, tuple[CompiledTemplate, str]] = {}
+    for document in documents:
+        template = library.template_path(document.template)
+        try:
+            compiled[document.kind] = compiled_template(
+                template, shown=str(template.relative_to(library.root))
+            )
+        except DraftkitError as problem:
+            problems.append(problem)
+    raise_if_any(problems)
     manifest = {
         "draftkit_version": __version__,
         "date": options.date.isoformat(),
@@ -135,49 +152,37 @@ def prepare_draft(
         "templates": {
             document.kind: {
                 "file": f"resolutions/{document.template}",
-                "sha256": _template_hash(library, document.template),
+                "sha256": compiled[document.kind][1],
             }
             for document in documents
         },
         "documents": {
-            document.kind: output_name(options.date, resolved.slug, document.output)
+            document.kind: output_name(options.date, stem, document.output)
             for document in documents
         },
     }
     files: dict[str, bytes] = {}
-    problems: list[DraftkitError] = []
+    matcher = ClauseMatcher(rendered)
     for document in documents:
-        name = output_name(options.date, resolved.slug, document.output)
-        template = library.template_path(document.template)
-        shown = str(template.relative_to(library.root))
-        if not template.exists():
-            problems.append(
-                DraftkitError(
-                    "template not found", path=shown, hint="restore it from version control"
-                )
-            )
-            continue
-        data = render_docx(template, contexts[document.kind], shown=shown)
-        try:
-            reopened = open_document(data)
-        except RenderError as problem:
-            problems.append(RenderError(problem.message, path=name))
-            continue
-        lines = document_lines(reopened)
+        name = output_name(options.date, stem, document.output)
+        result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
+        lines = result.lines
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
         problems.extend(found)
         if not found:
-            files[name] = embed_manifest(
-                reopened,
-                {
-                    **manifest,
-                    "document": {
-                        "kind": document.kind,
-                        "lines": lines,
-                        "clause_lines": clause_lines(rendered, lines),
-                    },
-                },
+            result.add_custom_xml(
+                manifest_xml(
+                    {
+                        **manifest,
+                        "document": {
+                            "kind": document.kind,
+                            "lines": lines,
+                            "clause_lines": matcher.lines_of(lines),
+                        },
+                    }
+                )
             )
+            files[name] = result.package()
     raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     # A draft of one document keeps its own record, so drafting the others later into the
@@ -187,27 +192,44 @@ def prepare_draft(
         if doc == "all"
         else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
     )
-    files[output_name(options.date, resolved.slug, suffix)] = manifest_bytes
-    return Draft(town=profile.name, files=files, manifest=manifest)
+    files[output_name(options.date, stem, suffix)] = manifest_bytes
+    return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts)
 
 
-def _template_hash(library: Library, template: str) -> str:
-    path = library.template_path(template)
-    return file_hash(path) if path.exists() else ""
+class ClauseMatcher:
+    """Finds which lines of a document carry each clause's text.
+
+    Each clause fragment and each line is normalised once (not once per pair), which
+    keeps a batch of every municipality from spending its time here.
+    """
+
+    def __init__(self, rendered: list[RenderedClause]) -> None:
+        self._fragments = [
+            (item.clause.value.id, [f for f in (_plain(t) for t in _texts(item)) if f])
+            for item in rendered
+        ]
+
+    def lines_of(self, lines: list[str]) -> dict[str, list[int]]:
+        """Clause id -> indexes of the lines holding any of its texts."""
+        plain = [_plain(line) for line in lines]
+        # One search of the whole text per fragment (in C), then offsets back to lines.
+        joined = "\n".join(plain)
+        starts = list(itertools.accumulate((len(line) + 1 for line in plain), initial=0))
+        found: dict[str, list[int]] = {}
+        for clause_id, fragments in self._fragments:
+            indexes: set[int] = set()
+            for fragment in fragments:
+                at = joined.find(fragment)
+                while at != -1:
+                    indexes.add(bisect.bisect_right(starts, at) - 1)
+                    at = joined.find(fragment, at + 1)
+            found[clause_id] = sorted(indexes)
+        return found
 
 
 def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:
     """Which lines of a document (by index) carry each clause's text."""
-    found: dict[str, list[int]] = {}
-    plain_lines = [_plain(line) for line in lines]
-    for item in rendered:
-        fragments = [fragment for fragment in (_plain(t) for t in _texts(item)) if fragment]
-        found[item.clause.value.id] = [
-            index
-            for index, line in enumerate(plain_lines)
-            if any(fragment in line for fragment in fragments)
-        ]
-    return found
+    return ClauseMatcher(rendered).lines_of(lines)
 
 
 def _texts(item: RenderedClause) -> list[str]:

@@ -23,11 +23,16 @@ NAMESPACE = "urn:draftkit:manifest:1"
 _TAG = f"{{{NAMESPACE}}}manifest"
 
 
-def embed_manifest(document: DocumentObject, manifest: dict[str, Any]) -> bytes:
-    """Store ``manifest`` in a custom XML part of the open document; return its bytes."""
+def manifest_xml(manifest: dict[str, Any]) -> bytes:
+    """The custom XML part that carries ``manifest`` inside a draft."""
     root = etree.Element(_TAG, nsmap={None: NAMESPACE})
     root.text = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def embed_manifest(document: DocumentObject, manifest: dict[str, Any]) -> bytes:
+    """Store ``manifest`` in a custom XML part of the open document; return its bytes."""
+    blob = manifest_xml(manifest)
     package = document.part.package
     taken = {str(part.partname) for part in package.iter_parts()}
     number = 1

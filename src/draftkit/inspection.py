@@ -20,8 +20,11 @@ from docx.text.paragraph import Paragraph
 
 from draftkit.errors import DraftkitError, RenderError
 
-LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[\[|\]\]|\bNone\b|\bUndefined\b")
+LEFTOVER = re.compile(r"[{][{%#]|[}%#][}]|\[\[|\]\]|\b(?:None|Undefined)\b")
 """Template syntax, placeholders and Python's None: none may survive rendering."""
+
+_MARKS = ("{", "}", "[[", "]]", "None", "Undefined")
+"""What :data:`LEFTOVER` can match starts with one of these: a cheap test first."""
 
 
 def open_document(data: bytes) -> DocumentObject:
@@ -104,26 +107,35 @@ def inspect_lines(
     Values from ``context`` are masked before the scan: a town legitimately named
     ``{{ 7*7 }}`` or ``None`` is text the user gave, not a leftover tag.
     """
+    problems: list[DraftkitError] = []
+    # Text the user gave or the library holds may legitimately read like a tag ("None of
+    # the following ..."): mask those values, then scan what is left in one pass.
     # Templates may print a value through |upper, so its upper-case form is masked too.
     values = sorted(
-        {form for v in _strings(context) if LEFTOVER.search(v) for form in (v, v.upper())},
+        {
+            _clean(form)
+            for v in set(_strings(context))
+            if any(mark in v for mark in _MARKS) and LEFTOVER.search(v)
+            for form in (v, v.upper())
+        },
         key=len,
         reverse=True,
     )
-    problems: list[DraftkitError] = []
-    for line in lines:
-        scanned = line
-        for value in values:
-            scanned = scanned.replace(_clean(value), " ")
-        match = LEFTOVER.search(scanned)
-        if match:
-            problems.append(
-                RenderError(
-                    f"leftover {match.group(0)!r} in: {line[:120]}",
-                    path=name,
-                    hint="a template tag or value did not render; run `draftkit templates check`",
+    masked = "\n".join(lines)
+    for value in values:
+        masked = masked.replace(value, " ")
+    if any(mark in masked for mark in _MARKS) and LEFTOVER.search(masked):
+        for line, scanned in zip(lines, masked.split("\n"), strict=True):
+            match = LEFTOVER.search(scanned)
+            if match:
+                problems.append(
+                    RenderError(
+                        f"leftover {match.group(0)!r} in: {line[:120]}",
+                        path=name,
+                        hint="a template tag or value did not render; "
+                        "run `draftkit templates check`",
+                    )
                 )
-            )
     if not any(" | " in line and not line.startswith(("header", "footer")) for line in lines):
         problems.append(RenderError("the rendered document has no text", path=name))
     return problems

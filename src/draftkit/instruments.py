@@ -8,6 +8,10 @@
 - Vermont State Police alone: a resolution adopting the town's own policy for its
   officials and employees and asking the State Police and the Criminal Justice
   Council to adopt the protections (Exhibit A).
+- Constables alone: a resolution adopting the protections (Exhibit A) as the fair and
+  impartial policing policy of the town's constables who exercise law enforcement
+  authority under 24 V.S.A. § 1936a, directing or requesting each of them to follow it,
+  and the town's own policy for its officials and employees (Exhibit B).
 """
 
 from __future__ import annotations
@@ -46,6 +50,11 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
     "state_police": (
         Document("resolution", "state-police-resolution.docx", "council-resolution.docx", "A."),
     ),
+    "constables": (
+        Document(
+            "resolution", "constables-resolution.docx", "council-resolution.docx", "A.", "B.", 1
+        ),
+    ),
 }
 
 DOC_CHOICES = ("resolution", "directive", "addendum", "all")
@@ -59,6 +68,7 @@ ARRANGEMENT_WORDS: dict[Arrangement, str] = {
     "municipal": "its own police department",
     "sheriff": "a county sheriff under contract",
     "state_police": "the Vermont State Police",
+    "constables": "its own constables",
 }
 
 

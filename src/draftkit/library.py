@@ -24,6 +24,7 @@ from draftkit.models import (
     TownProfile,
 )
 from draftkit.naming import slugify
+from draftkit.provenance import definitions_hash
 from draftkit.registry import REGISTRY_FILE, Registry, load_registry
 from draftkit.reviews import REVIEWS_DIR, ClauseStatus, ReviewLog, status_of
 
@@ -32,7 +33,7 @@ TOWN_DATA_FILES = frozenset({"defaults.yaml"})
 
 LOOPHOLES_FILE = "loopholes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
-CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE})
+CATALOG_FILES = frozenset({LOOPHOLES_FILE, GLOSSARY_FILE, "audit-rules.yaml", "lint-rules.yaml"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,12 @@ class Library:
     def status(self, clause_id: str) -> ClauseStatus:
         """The review state of a clause at its current text."""
         log = self.reviews.get(clause_id)
-        return status_of(self.clauses[clause_id].value, log.value if log else None)
+        clause = self.clauses[clause_id].value
+        return status_of(clause, log.value if log else None, self.definitions_sha256(clause_id))
+
+    def definitions_sha256(self, clause_id: str) -> str:
+        """SHA-256 of the glossary definitions a clause relies on (reviews cover them)."""
+        return definitions_hash(self.clauses[clause_id].value, self.terms())
 
     @property
     def towns_dir(self) -> Path:

@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import cast
 
+from draftkit.errors import DataError, raise_if_any
 from draftkit.library import load_library
 from draftkit.reviews import Verdict, record_review
+from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
 
 def review_clause(
@@ -23,8 +25,20 @@ def review_clause(
     """Record a review of a clause at its current text; return the file, as shown.
 
     Raises:
-        DraftkitError: unknown clause, or the library does not load.
+        DraftkitError: unknown clause, the library does not load, or the reviewer,
+            role or notes are not text a review file may hold; nothing is written.
     """
+    said = {"reviewer": reviewer, "role": role, "notes": notes}
+    raise_if_any(
+        DataError(f"{field}: the value {problem}", hint=TEXT_HINT)
+        for field, value in said.items()
+        if value is not None
+        and (
+            problem := text_problem(
+                value, max_length=MAX_TEXT_LENGTH if field == "notes" else MAX_NAME_LENGTH
+            )
+        )
+    )
     library = load_library(root)
     clause = library.clause(clause_id)
     log = library.reviews.get(clause_id)
@@ -37,5 +51,6 @@ def review_clause(
         verdict=cast(Verdict, verdict),
         notes=notes,
         date=date,
+        definitions_sha256=library.definitions_sha256(clause.value.id),
     )
     return str(path.relative_to(root))

@@ -18,11 +18,12 @@ from pydantic import (
     StringConstraints,
 )
 
-Arrangement = Literal["municipal", "sheriff", "state_police"]
+Arrangement = Literal["municipal", "sheriff", "state_police", "constables"]
 """How a municipality gets police services: its own department, a county sheriff
-contract, or the Vermont State Police alone."""
+contract, the Vermont State Police alone, or its own constables exercising law
+enforcement authority under 24 V.S.A. § 1936a."""
 
-ARRANGEMENTS: tuple[Arrangement, ...] = ("municipal", "sheriff", "state_police")
+ARRANGEMENTS: tuple[Arrangement, ...] = ("municipal", "sheriff", "state_police", "constables")
 
 MunicipalityKind = Literal["city", "town", "village"]
 
@@ -85,7 +86,9 @@ class PoliceAgency(_Strict):
 
     arrangement: Arrangement = Field(
         description="municipal: the municipality's own police department; sheriff: a "
-        "contract with the county sheriff; state_police: the Vermont State Police alone."
+        "contract with the county sheriff; state_police: the Vermont State Police alone; "
+        "constables: the town's constables, exercising law enforcement authority under "
+        "24 V.S.A. § 1936a, are its only local law enforcement."
     )
     name: Name = Field(description='The agency\'s full name, e.g. "Burlington Police Department".')
     head_title: Name = Field(description='Title of the agency head, e.g. "Chief of Police".')
@@ -98,6 +101,13 @@ class PoliceAgency(_Strict):
         description="true if the governing body may direct that official to adopt the "
         "directive; false if it may only request it. The resolution says 'directs' or "
         "'requests' accordingly."
+    )
+    approving_body: Name | None = Field(
+        default=None,
+        description="A body that must approve the agency's policy changes before they "
+        'take effect, e.g. "Police Commission" (Burlington\'s charter). The resolution '
+        "addresses it beside the adopting official and the directive gets its approval "
+        "line. Leave out where there is none.",
     )
     directive_series: Name = Field(
         default="Directive",

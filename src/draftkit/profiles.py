@@ -3,20 +3,22 @@ so an organizer never has to write YAML by hand."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
+from draftkit.checking import check_profiles_against_registry, check_towns
 from draftkit.defaults import Policing, default_profile
-from draftkit.errors import DataError, DraftkitError, NotFoundError, raise_if_any
-from draftkit.library import load_library
-from draftkit.loading import format_loc
+from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
+from draftkit.library import Library, load_library
+from draftkit.loading import Loaded, parse_yaml, validate
 from draftkit.models import TownProfile
+from draftkit.text_rules import TEXT_HINT, text_problem
 from draftkit.writing import write_files
 
 DATE_FIELDS = frozenset({"fipp.model_version"})
@@ -51,6 +53,8 @@ class ProfilePlan:
     path: Path
     shown: str
     start: dict[str, Any]
+    library: Library | None = field(default=None, compare=False, repr=False)
+    """The library the profile joins, to check it exactly as ``draftkit check`` will."""
 
     def questions(self) -> list[Question]:
         """The questions to ask, each with its pre-filled answer."""
@@ -78,27 +82,29 @@ def plan_profile(root: Path, name: str, policing: Policing) -> ProfilePlan:
         )
     assert library.defaults is not None
     built = default_profile(library.registry, municipality, library.defaults.value, policing)
-    return ProfilePlan(path=path, shown=shown, start=built.value.model_dump(mode="json"))
+    return ProfilePlan(
+        path=path, shown=shown, start=built.value.model_dump(mode="json"), library=library
+    )
 
 
 def validate_answer(field: str, answer: str) -> str:
     """Check one answer as it is given; returns it cleaned.
 
     Raises:
-        DataError: the answer is empty or too long.
+        DataError: the answer is blank, too long, holds characters a document cannot
+            hold, or is not a date where a date is asked for.
     """
-    cleaned = " ".join(answer.split())
-    if not cleaned:
+    problem = text_problem(answer)
+    if problem == "is blank":
         raise DataError(
             f"{field}: an answer is needed",
             hint="type the value, or press Enter for the default",
             code="blank",
             field=field,
         )
-    if len(cleaned) > 200:
-        raise DataError(
-            f"{field}: at most 200 characters", hint="shorten it", code="too_long", field=field
-        )
+    if problem:
+        raise DataError(f"{field}: the answer {problem}", hint=TEXT_HINT, field=field)
+    cleaned = " ".join(answer.split())
     if field in DATE_FIELDS:
         try:
             dt.date.fromisoformat(cleaned)
@@ -112,66 +118,93 @@ def validate_answer(field: str, answer: str) -> str:
     return cleaned
 
 
-def build_profile(
-    start: Mapping[str, Any],
+def profile_text(
+    plan: ProfilePlan,
     answers: Mapping[str, str],
     *,
     body_may_direct: bool,
-    shown: str,
-    given_to: str = "draftkit towns new",
-) -> TownProfile:
-    """The profile ``start`` with each answer (dotted field -> text) put in, validated by
-    the same model as the YAML profiles.
+    written_by: str = "`draftkit towns new`",
+) -> str:
+    """The profile's YAML, checked exactly as ``draftkit check`` will check the file:
+    the same loader and model, the same registry cross-checks, every clause and the
+    glossary rendered for it. ``written_by`` names the front end in the file's header.
 
     Raises:
-        ProblemList: every answer refused, each with ``field`` set to the dotted field
-            it concerns and ``code`` to what is wrong.
+        ProblemList: every problem, each naming its field; nothing is written.
     """
-    data = _deep_copy(dict(start))
     problems: list[DraftkitError] = []
-    for field, answer in answers.items():
+    data = _deep_copy(plan.start)
+    for name, answer in answers.items():
         try:
-            _set(data, field, validate_answer(field, answer))
+            _set(data, name, validate_answer(name, answer))
         except DataError as problem:
-            problems.append(problem)
+            problems.append(
+                DataError(
+                    problem.message,
+                    path=plan.shown,
+                    hint=problem.hint,
+                    code=problem.code,
+                    field=problem.field,
+                )
+            )
     raise_if_any(problems)
     data["police"]["body_may_direct"] = body_may_direct
-    data["sources"] = [*data.get("sources", []), f"answers given to {given_to}"]
-    try:
-        return TownProfile.model_validate(data)
-    except ValidationError as exc:
-        raise_if_any(
-            DataError(
-                f"{format_loc(tuple(e['loc']))}: {e['msg']}",
-                path=shown,
-                code=e["type"],
-                field=format_loc(tuple(e["loc"])),
-            )
-            for e in exc.errors(include_url=False)
-        )
-        raise
-
-
-def profile_yaml(profile: TownProfile, *, written_by: str = "`draftkit towns new`") -> str:
-    """The profile as the YAML file a person keeps in towns/."""
-    body = profile.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    body["police"]["body_may_direct"] = profile.police.body_may_direct
-    return (
-        f"# Profile of {profile.legal_name}, written by {written_by}.\n"
+    data["sources"] = [*data.get("sources", []), f"answers given to {written_by.strip('`')}"]
+    # A profile is written without defaults, as a person would write it; then it is
+    # read back through the loader, as check will read the file.
+    draft = TownProfile.model_validate(data) if _valid(data) else None
+    body = (
+        draft.model_dump(mode="json", exclude_none=True, exclude_defaults=True) if draft else data
+    )
+    body.setdefault("police", {})["body_may_direct"] = body_may_direct
+    text = (
+        f"# Profile of {data.get('legal_name')}, written by {written_by}.\n"
         "# Check each fact against the town's charter and its clerk before filing.\n"
         + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=88)
     )
+    try:
+        loaded: Loaded[TownProfile] = validate(
+            TownProfile, parse_yaml(text, path=plan.path, shown=plan.shown), schema_name="town"
+        )
+    except ProblemList as many:
+        raise ProblemList(_unlined(many.problems, plan.shown)) from None
+    if plan.library is not None:
+        joined = dataclasses.replace(plan.library, towns={plan.path.stem: loaded})
+        problems = check_profiles_against_registry(joined) + check_towns(joined)[0]
+    raise_if_any(_unlined(problems, plan.shown))
+    return text
 
 
 def write_profile(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_direct: bool) -> Path:
-    """Validate the finished profile and write it, atomically.
+    """Validate the finished profile as ``draftkit check`` will, then write it atomically.
 
     Raises:
-        ProblemList: an answer the profile model refuses; nothing is written.
+        ProblemList: an answer the profile or the checks refuse; nothing is written.
+        DraftkitError: the file cannot be written.
     """
-    profile = build_profile(plan.start, answers, body_may_direct=body_may_direct, shown=plan.shown)
-    write_files(plan.path.parent, {plan.path.name: profile_yaml(profile).encode()}, force=False)
+    text = profile_text(plan, answers, body_may_direct=body_may_direct)
+    write_files(plan.path.parent, {plan.path.name: text.encode()}, force=False)
     return plan.path
+
+
+def fields_of(problems: Sequence[DraftkitError], fields: Sequence[str]) -> list[str]:
+    """The questions' fields that ``problems`` are about, to ask them again."""
+    return [f for f in fields if any(p.message.startswith(f"{f}:") for p in problems)]
+
+
+def _valid(data: dict[str, Any]) -> bool:
+    try:
+        TownProfile.model_validate(data)
+    except ValueError:
+        return False
+    return True
+
+
+def _unlined(problems: Sequence[DraftkitError], shown: str) -> list[DraftkitError]:
+    # The profile is not written, so a line number in it would point nowhere.
+    return [
+        DataError(p.message, path=p.path, hint=p.hint) if p.path == shown else p for p in problems
+    ]
 
 
 def _get(data: Mapping[str, Any], dotted: str) -> Any:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from draftkit.models import ClauseModule, TownProfile
+from draftkit.models import ClauseModule, GlossaryTerm, TownProfile
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -25,6 +27,31 @@ def clause_text_hash(clause: ClauseModule) -> str:
     already folded by the model), so a reflowed YAML file keeps its hash and any
     change of wording does not."""
     return sha256_bytes(canonical_json(clause.template_texts()))
+
+
+def definitions_hash(clause: ClauseModule, glossary: Mapping[str, GlossaryTerm]) -> str:
+    """SHA-256 over the glossary definitions a clause relies on: the terms it declares and
+    the terms their definitions use in turn. A review covers these too, so changing a
+    definition makes stale the review of every clause that uses the term.
+
+    ``glossary`` is keyed by lowercase term, as :meth:`Library.terms` gives it.
+    """
+    wanted = {term.lower() for term in clause.defined_terms if term.lower() in glossary}
+    queue = list(wanted)
+    while queue:
+        definition = glossary[queue.pop()].definition
+        for key in glossary:
+            if key not in wanted and _mentions(definition, key):
+                wanted.add(key)
+                queue.append(key)
+    return sha256_bytes(
+        canonical_json([[glossary[key].term, glossary[key].definition] for key in sorted(wanted)])
+    )
+
+
+def _mentions(text: str, term: str) -> bool:
+    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
 
 
 def profile_hash(town: TownProfile) -> str:

@@ -16,11 +16,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import LxmlError
 
 from draftkit.errors import DraftkitError, NotFoundError
 from draftkit.loading import Loaded, parse_yaml, validate
 from draftkit.models import ClauseModule
-from draftkit.writing import write_files
+from draftkit.writing import check_targets, write_files
 
 AUTHOR = "draftkit"
 _TAG = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
@@ -114,43 +116,103 @@ def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path
             Document(io.BytesIO(data))
         except FileNotFoundError:
             raise NotFoundError("file not found", path=str(path)) from None
-        except (zipfile.BadZipFile, KeyError, ValueError):
+        except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, PackageNotFoundError):
             raise DraftkitError(
                 "not a Word document", path=str(path), hint="give two .docx files"
             ) from None
         datas.append(data)
+    check_targets(out.parent, [out.name], force=force)
     result = compare(datas[0], datas[1])
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)
     return out, insertions, deletions
 
 
-def clause_at(root: Path, clause_id: str, rev: str | None) -> ClauseModule:
+_CLAUSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HEX = re.compile(r"^[0-9a-f]{40,64}$")
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise DraftkitError(
+            "git is not installed, so earlier versions of a clause cannot be read",
+            hint="install git, or compare two .docx files with `draftkit redline`",
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise DraftkitError("git did not answer within a minute") from None
+
+
+def resolve_revision(root: Path, rev: str, option: str) -> str:
+    """The commit id ``rev`` names in the project's git history.
+
+    A revision is only ever read as a revision: one that starts with ``-`` is refused,
+    and git is told where its options end, so ``--from=--output=x`` cannot become an
+    option of git.
+
+    Raises:
+        DraftkitError: ``rev`` names no commit (the message names ``option``), or the
+            project is not a git checkout.
+    """
+    hint = "give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits"
+    if not rev.strip() or rev.startswith("-"):
+        raise DraftkitError(f"{option}: {rev!r} is not a git revision", hint=hint)
+    completed = _git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+    )
+    commit = completed.stdout.decode("ascii", "replace").strip()
+    if completed.returncode != 0 or not _HEX.match(commit):
+        inside = _git(root, "rev-parse", "--is-inside-work-tree")
+        if inside.returncode != 0:
+            raise DraftkitError(
+                f"{option}: the project folder is not a git checkout, so it has no revisions",
+                hint="run draftkit in a clone of the project, or pass --root",
+            )
+        raise DraftkitError(f"{option}: {rev!r} is not a commit, tag or branch here", hint=hint)
+    return commit
+
+
+def clause_at(root: Path, clause_id: str, rev: str | None, option: str = "--from") -> ClauseModule:
     """A clause as it is in the working tree (``rev`` None) or at a git revision.
 
     Raises:
-        DraftkitError: not a git checkout, or the clause did not exist at ``rev``.
+        DraftkitError: not a git checkout, ``rev`` is not a revision, or the clause
+            did not exist at ``rev``.
     """
     shown = f"clauses/{clause_id}.yaml"
     path = root / shown
+    if not _CLAUSE_ID.match(clause_id):
+        raise NotFoundError(
+            f"no clause with id {clause_id!r}",
+            hint="clause ids are lowercase words joined by hyphens; "
+            "`draftkit clauses list` shows every clause id",
+        )
     if rev is None:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise NotFoundError(f"no clause with id {clause_id!r}", path=shown) from None
+        except UnicodeDecodeError:
+            raise DraftkitError(
+                "not UTF-8 text", path=shown, hint="save the file as UTF-8"
+            ) from None
     else:
-        completed = subprocess.run(
-            ["git", "-C", str(root), "show", f"{rev}:{shown}"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        commit = resolve_revision(root, rev, option)
+        completed = _git(root, "cat-file", "blob", f"{commit}:./{shown}")
         if completed.returncode != 0:
             raise DraftkitError(
                 f"clause {clause_id!r} is not in revision {rev!r}",
                 hint="give a git revision (a commit, tag or branch) in which the clause exists",
             )
-        text = completed.stdout
+        try:
+            text = completed.stdout.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DraftkitError(
+                f"not UTF-8 text in revision {rev!r}", path=shown, hint="pick another revision"
+            ) from None
     loaded: Loaded[ClauseModule] = validate(
         ClauseModule,
         parse_yaml(text, path=path, shown=f"{shown}@{rev or 'working tree'}"),
@@ -163,8 +225,9 @@ def clause_diff(
     root: Path, clause_id: str, from_rev: str, to_rev: str | None, out: Path, *, force: bool
 ) -> tuple[Path, int, int]:
     """``draftkit clauses diff ID``: a redline between two versions of one clause."""
-    old = clause_at(root, clause_id, from_rev)
-    new = clause_at(root, clause_id, to_rev)
+    old = clause_at(root, clause_id, from_rev, "--from")
+    new = clause_at(root, clause_id, to_rev, "--to")
+    check_targets(out.parent, [out.name], force=force)
     result = compare(clause_document(old), clause_document(new))
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)

@@ -9,16 +9,16 @@ stays ``{{ 7*7 }}`` because a rendered value is never rendered again.
 from __future__ import annotations
 
 import functools
-import io
+import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from draftkit.compiled_template import CompiledTemplate, RenderedDocument
 from draftkit.errors import TemplateProblem
 from draftkit.loading import Loaded, Loc
 from draftkit.models import TownProfile
@@ -79,6 +79,7 @@ def clause_context(town: TownProfile) -> dict[str, Any]:
             "head_title": town.police.head_title,
             "policy_adopted_by": town.police.policy_adopted_by,
             "directive_series": town.police.directive_series,
+            "arrangement": town.police.arrangement,
         },
     }
 
@@ -148,24 +149,46 @@ def _full_name(source: str, name: str) -> str:
     return match.group(0) if match else name
 
 
-def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) -> bytes:
-    """Render a Word template with ``context`` and return the .docx bytes.
+def compiled_template(path: Path, *, shown: str) -> tuple[CompiledTemplate, str]:
+    """The template at ``path``, compiled once per process and content, and its SHA-256.
 
     Raises:
-        TemplateProblem: the template has a syntax error or uses a value the
-            context lacks; the message quotes the paragraph around it.
+        TemplateProblem: the file cannot be read, is not a Word document, or holds a
+            tag that is not valid template syntax.
     """
-    template = DocxTemplate(template_path)
-    env = make_environment(autoescape=True)
     try:
-        template.render(dict(context), jinja_env=env, autoescape=True)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(
-            f"template syntax error: {exc.message}{_near(exc)}",
-            path=shown,
-            hint="open the template in Word and fix the tag; "
-            "`draftkit templates check` lists every problem",
-        ) from None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateProblem("template not found", path=shown, hint=_RESTORE) from None
+    except IsADirectoryError:
+        raise TemplateProblem("is a folder, not a Word file", path=shown, hint=_RESTORE) from None
+    except OSError as exc:
+        raise TemplateProblem(f"cannot be read: {exc.strerror}", path=shown) from None
+    digest = hashlib.sha256(data).hexdigest()
+    found = _COMPILED.get((digest, shown))
+    if found is None:
+        found = CompiledTemplate(data, shown=shown, env=make_environment(autoescape=True))
+        _COMPILED[(digest, shown)] = found
+    return found, digest
+
+
+_RESTORE = "restore it from version control"
+_COMPILED: dict[tuple[str, str], CompiledTemplate] = {}
+"""Compiled templates by content hash: a batch compiles each template once."""
+
+
+def render_document(
+    template: CompiledTemplate, context: Mapping[str, Any], *, name: str
+) -> RenderedDocument:
+    """Render a compiled Word template with ``context``; ``name`` is the output file.
+
+    Raises:
+        TemplateProblem: the template uses a value the context lacks or that is empty.
+        RenderError: a rendered part is not well-formed XML.
+    """
+    shown = template.shown
+    try:
+        return template.render(dict(context), name=name)
     except MissingValue:
         raise TemplateProblem(
             "the template prints a value that is empty for this town",
@@ -178,11 +201,14 @@ def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) 
             path=shown,
             hint="available values: " + ", ".join(available_names(context)),
         ) from None
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
 
 
-def _near(exc: jinja2.TemplateError) -> str:
-    lines = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
-    return f" (near: {' / '.join(lines)[:160]})" if lines else ""
+def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) -> bytes:
+    """Render a Word template with ``context`` and return the .docx bytes.
+
+    Raises:
+        TemplateProblem: the template is broken or uses a value the context lacks.
+        RenderError: a rendered part is not well-formed XML.
+    """
+    template, _ = compiled_template(template_path, shown=shown)
+    return render_document(template, context, name=shown).package()

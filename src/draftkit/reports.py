@@ -8,14 +8,23 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from draftkit.audit.rules import AuditRules, LintRules
 from draftkit.errors import DraftkitError
 from draftkit.library import load_library
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.naming import fold, long_date
+from draftkit.packet.models import CompanionText, PacketConfig
 from draftkit.provenance import clause_text_hash
 from draftkit.registry import Municipality, describe_source
 
-SCHEMAS: dict[str, type[BaseModel]] = {"town": TownProfile, "clause": ClauseModule}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "town": TownProfile,
+    "clause": ClauseModule,
+    "audit-rules": AuditRules,
+    "lint-rules": LintRules,
+    "companion": CompanionText,
+    "packet-config": PacketConfig,
+}
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:

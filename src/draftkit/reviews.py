@@ -40,6 +40,11 @@ class Review(BaseModel):
     text_sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the clause text reviewed."
     )
+    definitions_sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the glossary definitions the clause relies on when reviewed.",
+    )
     notes: Text | None = Field(default=None, description="What the reviewer said.")
 
 
@@ -64,13 +69,18 @@ class ClauseStatus:
         return self.state == "approved"
 
 
-def status_of(clause: ClauseModule, log: ReviewLog | None) -> ClauseStatus:
+def status_of(
+    clause: ClauseModule, log: ReviewLog | None, definitions_sha256: str | None = None
+) -> ClauseStatus:
     """The clause's review state: only the newest review counts, and only while the
-    text it covered is the text the clause has now."""
+    text it covered is the text the clause has now and, when ``definitions_sha256`` is
+    given, while the glossary definitions it relies on are those the reviewer read."""
     if log is None or not log.reviews:
         return ClauseStatus("unreviewed", None)
     last = log.reviews[-1]
     if last.text_sha256 != clause_text_hash(clause):
+        return ClauseStatus("stale", last)
+    if definitions_sha256 is not None and last.definitions_sha256 != definitions_sha256:
         return ClauseStatus("stale", last)
     return ClauseStatus("approved" if last.verdict == "approved" else "changes requested", last)
 
@@ -85,6 +95,7 @@ def record_review(
     verdict: Verdict,
     notes: str | None,
     date: dt.date,
+    definitions_sha256: str | None = None,
 ) -> Path:
     """Append a review of the clause's current text to its review file.
 
@@ -98,6 +109,7 @@ def record_review(
         verdict=verdict,
         version=clause.value.version,
         text_sha256=clause_text_hash(clause.value),
+        definitions_sha256=definitions_sha256,
         notes=notes or None,
     )
     reviews = [*(log.reviews if log else ()), review]

@@ -65,7 +65,7 @@ def test_brattleboro_with_its_own_police(page: Any) -> None:
     next_step(page, "Next: preview the documents")
     visit(page, "04-en-preview-brattleboro", "en")
     assert page.locator(".draft-mark").first.inner_text().startswith("DRAFT")
-    assert "Not yet approved by a reviewing lawyer" in page.content()
+    assert "await a reviewing lawyer's approval" in page.content()
     archive = download_zip(page, "Everything in one .zip file")
     assert len(archive.namelist()) == 4
     directive = docx_text(archive, "police-directive.docx")

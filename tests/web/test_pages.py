@@ -158,7 +158,7 @@ def test_the_preview_shows_the_text_with_draft_and_review_notes(
     page = preview.text
     assert f'<html lang="{lang}">' in page
     assert "DRAFT —" in page
-    assert "Not yet approved by a reviewing lawyer" in page
+    assert "await a reviewing lawyer&#39;s approval of their current text" in page
     assert "Brattleboro Police Department" in page
     assert "-brattleboro-council-resolution.docx" in page
     assert "-brattleboro-police-directive.docx" in page

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from draftkit import book, library_actions, redlining, reports
-from draftkit.cli.common import parse_date, project_root, reports_errors
+from draftkit.cli.common import PROSE, TEXT, SafePath, parse_date, project_root, reports_errors
 
 
 @click.group()
@@ -25,7 +25,7 @@ def clauses_list(ctx: click.Context) -> None:
 
 
 @clauses.command("show")
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", type=TEXT, metavar="ID")
 @click.pass_context
 @reports_errors
 def clauses_show(ctx: click.Context, clause_id: str) -> None:
@@ -52,7 +52,7 @@ def clauses_coverage(ctx: click.Context) -> None:
 @clauses.command("book")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=SafePath(dir_okay=False, path_type=Path),
     help="File to write [default: drafts/clause-book-DATE.docx].",
 )
 @click.option(
@@ -73,11 +73,12 @@ def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: boo
 
 
 @clauses.command("diff")
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", type=TEXT, metavar="ID")
 @click.option(
     "--from",
     "from_rev",
     default="HEAD",
+    type=TEXT,
     show_default=True,
     metavar="REV",
     help="Git revision of the old text.",
@@ -85,12 +86,13 @@ def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: boo
 @click.option(
     "--to",
     "to_rev",
+    type=TEXT,
     metavar="REV",
     help="Git revision of the new text [default: the working tree].",
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=SafePath(dir_okay=False, path_type=Path),
     help="File to write [default: drafts/ID-redline.docx].",
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
@@ -114,11 +116,14 @@ def clauses_diff(
 
 
 @clauses.command("review")
-@click.argument("clause_id", metavar="ID")
-@click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the clause.")
+@click.argument("clause_id", type=TEXT, metavar="ID")
+@click.option(
+    "--reviewer", required=True, type=TEXT, metavar="NAME", help="Who reviewed the clause."
+)
 @click.option(
     "--role",
     required=True,
+    type=TEXT,
     metavar="ROLE",
     help='The reviewer\'s role, e.g. "Town attorney" or "Counsel, ACLU of Vermont".',
 )
@@ -128,7 +133,7 @@ def clauses_diff(
     type=click.Choice(["approved", "changes_requested"]),
     help="The outcome of the review.",
 )
-@click.option("--notes", metavar="TEXT", help="What the reviewer said.")
+@click.option("--notes", type=PROSE, metavar="TEXT", help="What the reviewer said.")
 @click.option(
     "--date",
     "date",

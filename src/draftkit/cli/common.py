@@ -7,12 +7,13 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError, ProblemList
+from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -39,8 +40,111 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             click.echo("Stopped", err=True)
             sys.exit(130)
+        except UnicodeDecodeError as exc:
+            # An answer typed at a prompt in a terminal that does not send UTF-8.
+            click.echo(f"error: what was typed is not UTF-8 text ({exc.reason})", err=True)
+            click.echo(f"  hint: {TEXT_HINT}", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            # The file system refused something no check foresaw (a disk pulled out, a
+            # share gone): say what and where, not a traceback.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            click.echo("  hint: check the path, its permissions and free space", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
+    _TextType = click.ParamType[Any, Any]
+else:
+    _TextType = click.ParamType
+
+
+class FreeText(_TextType):
+    """Text a person types (a name, a title, notes): refused with the option named, what
+    is wrong and a hint when a Word document could not hold it (blank, too long,
+    control characters, bytes that are not UTF-8). Every command's free-text options
+    use it, so every command refuses the same values with the same words."""
+
+    name = "text"
+
+    def __init__(self, max_length: int = MAX_NAME_LENGTH, *, one_line: bool = True) -> None:
+        self.max_length = max_length
+        self.one_line = one_line
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            broken = _break_problem(value) if self.one_line else None
+            problem = broken or text_problem(value, max_length=self.max_length)
+            if problem:
+                hint = "type it on one line" if broken else TEXT_HINT
+                self.fail(f"the value {problem}\n  hint: {hint}", param, ctx)
+        return value
+
+
+_BREAKS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+
+
+def _break_problem(value: str) -> str | None:
+    # A name, a title or a path is one line; a line break in one is a slip of the hand
+    # (or a paste) that would split a caption or a signature block.
+    for char, what in _BREAKS.items():
+        if char in value:
+            return f"holds {what}; it must be one line"
+    return None
+
+
+TEXT = FreeText()
+"""A name, title or id typed on the command line."""
+
+PROSE = FreeText(MAX_TEXT_LENGTH, one_line=False)
+"""A paragraph typed on the command line (review notes)."""
+
+MAX_PATH_LENGTH = 4096
+
+
+def path_problem(value: str) -> str | None:
+    """What makes ``value`` unfit as a file or folder path, or ``None``."""
+    if broken := _break_problem(value):
+        return broken
+    problem = text_problem(value, max_length=MAX_PATH_LENGTH)
+    return problem.replace(", which a Word document cannot hold", "") if problem else None
+
+
+class SafePath(click.Path):
+    """A click path that refuses blank paths, line breaks, control characters and bytes
+    that are not UTF-8 with a plain message, before anything looks at the disk."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            problem = path_problem(value)
+            if problem:
+                self.fail(
+                    f"the path {problem}\n  hint: type the path with ordinary letters, "
+                    "or rename the file",
+                    param,
+                    ctx,
+                )
+        return super().convert(value, param, ctx)
+
+
+class FieldValue(FreeText):
+    """``FIELD=VALUE`` (``towns new --set``); the value is checked as free text."""
+
+    name = "field=value"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        field, sep, answer = value.partition("=")
+        if not sep or not field.strip():
+            self.fail(f"{value!r} is not FIELD=VALUE\n  hint: e.g. legal_name='Town of X'", param)
+        problem = text_problem(answer, max_length=self.max_length)
+        if problem:
+            self.fail(f"{field.strip()}: the value {problem}\n  hint: {TEXT_HINT}", param, ctx)
+        return field.strip(), answer
 
 
 def interactive() -> bool:
@@ -79,5 +183,5 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
     agency = said.agency
     if answer == "municipal" and agency is None:
-        agency = click.prompt("Name of the police department")
+        agency = click.prompt("Name of the police department", type=TEXT)
     return action(policing_from(answer, agency))

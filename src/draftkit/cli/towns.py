@@ -7,9 +7,16 @@ import functools
 import click
 
 from draftkit import profiles, reports
-from draftkit.cli.common import policing_from, project_root, reports_errors, with_policing_asked
+from draftkit.cli.common import (
+    TEXT,
+    FieldValue,
+    policing_from,
+    project_root,
+    reports_errors,
+    with_policing_asked,
+)
 from draftkit.defaults import POLICING_CHOICES
-from draftkit.errors import DraftkitError
+from draftkit.errors import DraftkitError, ProblemList
 
 
 @click.group()
@@ -18,7 +25,7 @@ def towns() -> None:
 
 
 @towns.command("list")
-@click.option("--county", metavar="NAME", help="Only this county.")
+@click.option("--county", type=TEXT, metavar="NAME", help="Only this county.")
 @click.option(
     "--kind",
     type=click.Choice(["city", "town", "village", "unorganized", "gore", "grant"]),
@@ -42,7 +49,7 @@ def towns_list(
 
 
 @towns.command("show")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.pass_context
 @reports_errors
 def towns_show(ctx: click.Context, name: str) -> None:
@@ -51,17 +58,18 @@ def towns_show(ctx: click.Context, name: str) -> None:
 
 
 @towns.command("new")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option(
     "--policing",
     type=click.Choice(sorted(POLICING_CHOICES)),
     help="Who polices the town, when the registry does not say.",
 )
-@click.option("--agency", metavar="NAME", help="The police agency's name.")
+@click.option("--agency", type=TEXT, metavar="NAME", help="The police agency's name.")
 @click.option(
     "--set",
     "answers",
     multiple=True,
+    type=FieldValue(),
     metavar="FIELD=VALUE",
     help="Answer a question without being asked, e.g. "
     "--set governing_body.clerk_title='Town Clerk'.",
@@ -80,7 +88,7 @@ def towns_new(
     name: str,
     policing: str | None,
     agency: str | None,
-    answers: tuple[str, ...],
+    answers: tuple[tuple[str, str], ...],
     body_may_direct: bool,
     yes: bool,
 ) -> None:
@@ -92,12 +100,7 @@ def towns_new(
         policing_from(policing, agency),
         may_ask=not yes,
     )
-    given: dict[str, str] = {}
-    for item in answers:
-        field, sep, value = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not FIELD=VALUE", param_hint="--set")
-        given[field.strip()] = value
+    given: dict[str, str] = dict(answers)
     known = {q.field for q in plan.questions()}
     unknown = sorted(set(given) - known)
     if unknown:
@@ -112,7 +115,25 @@ def towns_new(
             default=question.default,
             value_proc=functools.partial(_checked_answer, question.field),
         )
-    profiles.write_profile(plan, given, body_may_direct=body_may_direct)
+    while True:
+        try:
+            profiles.write_profile(plan, given, body_may_direct=body_may_direct)
+            break
+        except ProblemList as many:
+            # At a prompt, a refused answer is asked again with the reason; with --yes
+            # or --set the problems are the answer, and nothing is written.
+            again = profiles.fields_of(many.problems, [q.field for q in plan.questions()])
+            if yes or not again or any(field in dict(answers) for field in again):
+                raise
+            for problem in many.problems:
+                click.echo(str(problem), err=True)
+            for question in plan.questions():
+                if question.field in again:
+                    given[question.field] = click.prompt(
+                        question.prompt,
+                        default=given[question.field],
+                        value_proc=functools.partial(_checked_answer, question.field),
+                    )
     click.echo(f"wrote {plan.shown}")
 
 

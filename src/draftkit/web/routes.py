@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from draftkit.drafting import Draft
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.library import Library
-from draftkit.models import ARRANGEMENTS, TownProfile
+from draftkit.models import ARRANGEMENTS
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
@@ -57,7 +57,7 @@ def _field_problems(error: DraftkitError) -> dict[str, Problem]:
     found = error.problems if isinstance(error, ProblemList) else [error]
     problems: dict[str, Problem] = {}
     for one in found:
-        problems.setdefault(one.field or "form", problem_of(one))
+        problems.setdefault(steps.answer_field(one) or "form", problem_of(one))
     return problems
 
 
@@ -250,10 +250,11 @@ def _protections(
     if problems:
         return _facts_page(lang, request, answers, problems, status=422)
     try:
-        resolved, profile = steps.corrected_profile(library, answers)
+        corrected = steps.corrected_profile(library, answers)
     except DraftkitError as error:
         return _facts_page(lang, request, answers, _field_problems(error), status=422)
-    offers = steps.clause_offers(library, resolved, profile, answers.clauses)
+    profile = corrected.profile
+    offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
     titles = {c.value.id: c.value.title for c in library.clauses.values()}
     return render(
         lang,
@@ -282,7 +283,7 @@ async def preview(lang: str, request: Request) -> Response:
 
 def _draft_or_page(
     lang: str, request: Request, answers: Answers, problems: dict[str, Problem]
-) -> tuple[Draft, TownProfile] | Response:
+) -> tuple[Draft, steps.Corrected] | Response:
     if problems:
         return _facts_page(lang, request, answers, problems, status=422)
     if not answers.clauses:
@@ -306,7 +307,7 @@ def _preview(
     made = _draft_or_page(lang, request, answers, problems)
     if isinstance(made, Response):
         return made
-    draft, profile = made
+    draft, corrected = made
     documents = steps.preview(draft)
     names = list(draft.files)
     return render(
@@ -314,11 +315,11 @@ def _preview(
         "preview.html",
         {
             "answers": answers,
-            "profile": profile,
+            "profile": corrected.profile,
             "documents": documents,
             "files": names,
             "pdf": bool(request.app.state.pdf and soffice()),
-            "profile_name": steps.profile_file(draft, profile)[0],
+            "profile_name": steps.profile_file(draft, corrected)[0],
             "zip_name": steps.zip_file(draft, {})[0],
         },
         path="preview",
@@ -343,8 +344,8 @@ def _download(
     made = _draft_or_page(lang, request, answers, problems)
     if isinstance(made, Response):
         return made
-    draft, profile = made
-    profile_name, profile_bytes = steps.profile_file(draft, profile)
+    draft, corrected = made
+    profile_name, profile_bytes = steps.profile_file(draft, corrected)
     if wanted == "zip":
         name, data = steps.zip_file(draft, {profile_name: profile_bytes})
     elif wanted == "profile":

@@ -20,12 +20,12 @@ from draftkit.drafting import Draft, prepare_draft
 from draftkit.errors import DraftkitError
 from draftkit.inspection import text_lines
 from draftkit.library import Library, ResolvedTown
-from draftkit.loading import Loaded
+from draftkit.loading import Loaded, parse_yaml, validate
 from draftkit.models import ClauseModule, TownProfile
-from draftkit.profiles import build_profile, profile_yaml
+from draftkit.profiles import ProfilePlan, fields_of, profile_text
 from draftkit.registry import Municipality, key
 from draftkit.reviews import ClauseStatus
-from draftkit.web.forms import Answers
+from draftkit.web.forms import FACT_FIELDS, Answers
 
 GIVEN_TO = "the draftkit web service"
 
@@ -96,23 +96,41 @@ def town_facts(library: Library, answers: Answers) -> ResolvedTown:
     return library.resolve_town(answers.town, answers.policing_said)
 
 
-def corrected_profile(library: Library, answers: Answers) -> tuple[ResolvedTown, TownProfile]:
-    """The town's profile with the person's answers, validated by the profile model.
+@dataclass(frozen=True)
+class Corrected:
+    """The town's profile with the person's answers, and its YAML file's text."""
+
+    resolved: ResolvedTown
+    profile: TownProfile
+    text: str
+
+
+def corrected_profile(library: Library, answers: Answers) -> Corrected:
+    """The town's profile with the person's answers, checked exactly as ``draftkit
+    check`` would check it as a file in towns/ (the same as ``draftkit towns new``).
 
     Raises:
-        ProblemList: the answers the model refuses, each with its ``field``.
+        ProblemList: every answer refused, each naming its field.
     """
     resolved = town_facts(library, answers)
     start = resolved.loaded.value
     may_direct = start.police.body_may_direct if answers.may_direct is None else answers.may_direct
-    profile = build_profile(
-        start.model_dump(mode="json"),
-        answers.facts,
-        body_may_direct=may_direct,
-        shown=resolved.loaded.source.shown,
-        given_to=GIVEN_TO,
+    shown = f"towns/{resolved.slug}.yaml"
+    plan = ProfilePlan(
+        path=library.towns_dir / f"{resolved.slug}.yaml",
+        shown=shown,
+        start=start.model_dump(mode="json"),
+        library=library,
     )
-    return resolved, profile
+    text = profile_text(plan, answers.facts, body_may_direct=may_direct, written_by=GIVEN_TO)
+    document = parse_yaml(text, path=plan.path, shown=shown)
+    profile = validate(TownProfile, document, schema_name="town").value
+    return Corrected(resolved=resolved, profile=profile, text=text)
+
+
+def answer_field(problem: DraftkitError) -> str | None:
+    """The form field a problem with a profile answer concerns, if any."""
+    return problem.field or next(iter(fields_of([problem], FACT_FIELDS)), None)
 
 
 @dataclass(frozen=True)
@@ -148,13 +166,13 @@ def clause_offers(
 
 
 _RECENT_DRAFTS = 32
-_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, TownProfile]] = (
+_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, Corrected]] = (
     OrderedDict()
 )
 _recent_lock = threading.Lock()
 
 
-def make_draft(library: Library, answers: Answers) -> tuple[Draft, TownProfile]:
+def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
     """The draft for the answers: the same call as ``draftkit draft TOWN``.
 
     A person previews a draft and then downloads its files one by one, each request
@@ -178,15 +196,15 @@ def make_draft(library: Library, answers: Answers) -> tuple[Draft, TownProfile]:
     return made
 
 
-def _make_draft(library: Library, answers: Answers) -> tuple[Draft, TownProfile]:
-    _resolved, profile = corrected_profile(library, answers)
+def _make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+    corrected = corrected_profile(library, answers)
     options = DraftOptions(
         date=answers.draft_date, final=False, sponsors=answers.sponsors, clause_ids=answers.clauses
     )
     draft = prepare_draft(
-        library, answers.town, "all", options, answers.policing_said, profile=profile
+        library, answers.town, "all", options, answers.policing_said, profile=corrected.profile
     )
-    return draft, profile
+    return draft, corrected
 
 
 @dataclass(frozen=True)
@@ -210,12 +228,11 @@ def preview(draft: Draft) -> dict[str, list[PreviewLine]]:
     return shown
 
 
-def profile_file(draft: Draft, profile: TownProfile) -> tuple[str, bytes]:
+def profile_file(draft: Draft, corrected: Corrected) -> tuple[str, bytes]:
     """The answers as a profile YAML the coalition can review and add to towns/."""
     manifest_name = next(n for n in draft.files if n.endswith("manifest.json"))
     stem = manifest_name.removesuffix("manifest.json")
-    text = profile_yaml(profile, written_by=GIVEN_TO)
-    return f"{stem}profile.yaml", text.encode()
+    return f"{stem}profile.yaml", corrected.text.encode()
 
 
 def zip_file(draft: Draft, extra: dict[str, bytes]) -> tuple[str, bytes]:

@@ -1,0 +1,194 @@
+"""The shapes of the packet's data files (``companions/``) and of the packet config file,
+as pydantic models. No I/O here.
+
+Companion texts are the documents that travel with a town's instruments: the cover
+letter, the explainer and talking points for residents, the next-steps checklist and the
+Town Meeting article, petition and letter. Each lives in ``companions/en/`` (and, when
+residents get it in Spanish too, in ``companions/es/`` under the same file name).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from draftkit.models import Arrangement, Identifier, MunicipalityKind, Name, Text
+
+Route = Literal["resolution", "town-meeting"]
+"""How the town adopts the protections: its governing body's resolution, or an advisory
+article voted at Town Meeting."""
+
+ROUTES: tuple[Route, ...] = ("resolution", "town-meeting")
+
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = ("en", "es")
+
+Flag = Literal["voters_given", "meeting_date_given", "deadline_passed"]
+"""Facts about this packet a section may depend on: the organizer gave the checklist count
+(--voters), the meeting date (--meeting-date), and the petition deadline is already past."""
+
+Style = Literal["body", "lines", "article", "small"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Section(_Strict):
+    """One part of a companion document: an optional heading, then its paragraphs,
+    bullets, checklist steps and signature lines, in that order."""
+
+    key: Identifier = Field(
+        description="Stable name of the section; the Spanish file has a section with the "
+        "same key for each English one."
+    )
+    heading: Text | None = Field(default=None, description="Heading printed above it.")
+    style: Style = Field(
+        default="body",
+        description="body: justified paragraphs; lines: one line each, no space between "
+        "(addresses, signatures); article: the Town Meeting article, indented; small: "
+        "small print.",
+    )
+    routes: tuple[Route, ...] | None = Field(
+        default=None, description="Print only in these routes' packets (default: every one)."
+    )
+    policing: tuple[Arrangement, ...] | None = Field(
+        default=None,
+        description="Print only for towns policed this way: municipal, sheriff, state_police "
+        "(default: every town).",
+    )
+    kinds: tuple[MunicipalityKind, ...] | None = Field(
+        default=None, description="Print only for these kinds of municipality: city, town, village."
+    )
+    when: tuple[Flag, ...] = Field(
+        default=(),
+        description="Print only if each of these is true: voters_given, meeting_date_given, "
+        "deadline_passed.",
+    )
+    unless: tuple[Flag, ...] = Field(default=(), description="Print only if none of these is true.")
+    paragraphs: tuple[Text, ...] = Field(default=(), description="Paragraphs, in order.")
+    bullets: tuple[Text, ...] = Field(default=(), description="A bulleted list after them.")
+    steps: tuple[Text, ...] = Field(
+        default=(), description="Checklist steps, each printed with a box to tick."
+    )
+    signature_lines: int = Field(
+        default=0,
+        ge=0,
+        le=60,
+        description="Rows of a signature table (printed name, signature, street address).",
+    )
+
+
+class CompanionText(_Strict):
+    """One companion document in one language (``companions/en/<id>.yaml``)."""
+
+    title: Text = Field(description="The document's title, printed at the top and in the footer.")
+    translated: bool = Field(
+        description="true if residents get it in Spanish too; then companions/es/ holds a "
+        "file of the same name with the same sections and placeholders."
+    )
+    routes: tuple[Route, ...] = Field(
+        description="The packets it goes into: resolution, town-meeting (at least one)."
+    )
+    show_title: bool = Field(
+        default=True,
+        description="false for letters: the title then appears only in the footer.",
+    )
+    font_size: float | None = Field(
+        default=None,
+        ge=9,
+        le=12,
+        description="Body text size in points, to fit a one-page text on its page "
+        "(default: the instruments' 12).",
+    )
+    header: Text | None = Field(
+        default=None,
+        description="Text printed at the top of every page (the petition's article).",
+    )
+    table_columns: tuple[Name, ...] = Field(
+        default=(), description="Column headings of the signature table, if it has one."
+    )
+    sections: tuple[Section, ...] = Field(min_length=1, description="The document, in order.")
+
+    @field_validator("routes")
+    @classmethod
+    def _some_route(cls, routes: tuple[Route, ...]) -> tuple[Route, ...]:
+        if not routes:
+            raise ValueError("name at least one route: resolution, town-meeting")
+        return routes
+
+    @field_validator("sections")
+    @classmethod
+    def _keys_unique(cls, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        seen: set[str] = set()
+        for section in sections:
+            if section.key in seen:
+                raise ValueError(f"two sections have the key {section.key!r}")
+            seen.add(section.key)
+        return sections
+
+
+class GlossaryEntry(_Strict):
+    """One term and how every Spanish text translates it."""
+
+    en: Name = Field(description="The English term, as English texts write it.")
+    es: Name = Field(description="The Spanish term every Spanish text uses for it.")
+    es_forms: tuple[Name, ...] = Field(
+        default=(),
+        description="Other grammatical forms of the Spanish term (plural, with an article) "
+        "that count as using it.",
+    )
+    note: str | None = Field(default=None, description="Why it is translated this way.")
+
+
+class CompanionGlossary(_Strict):
+    """companions/glossary.yaml: one translation per term, used everywhere."""
+
+    terms: tuple[GlossaryEntry, ...] = Field(description="Every term, in any order.")
+
+
+class BlankLabel(_Strict):
+    """How a blank to fill in by hand is labelled, in each language."""
+
+    en: Name = Field(description='English label, printed as "[label]" and highlighted.')
+    es: Name = Field(description="Spanish label.")
+
+
+class Blanks(_Strict):
+    """companions/blanks.yaml: the only blanks a packet may leave, each clearly marked."""
+
+    sender_name: BlankLabel = Field(description="The person who signs the letters.")
+    sender_contact: BlankLabel = Field(description="How the town can reach that person.")
+    signatures_needed: BlankLabel = Field(description="Signatures the petition needs.")
+    voters: BlankLabel = Field(description="Voters on the town's checklist.")
+    meeting_date: BlankLabel = Field(description="Date of the annual meeting.")
+    filing_deadline: BlankLabel = Field(description="Last day to file the petition.")
+
+
+class PacketConfig(_Strict):
+    """A packet config file (--config): who sends the packet and how to reach them."""
+
+    sender: Name = Field(description="Name of the person or group sending the packet.")
+    contact: str = Field(
+        description="How the town can reach the sender: email, telephone or address "
+        "(one line each).",
+        min_length=1,
+        max_length=1000,
+    )
+
+
+__all__ = [
+    "LANGUAGES",
+    "ROUTES",
+    "BlankLabel",
+    "Blanks",
+    "CompanionGlossary",
+    "CompanionText",
+    "Flag",
+    "GlossaryEntry",
+    "Language",
+    "PacketConfig",
+    "Route",
+    "Section",
+]

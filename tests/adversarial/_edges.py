@@ -1,0 +1,57 @@
+"""Shared helpers for the output and argument cases: project folders, runs, snapshots."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from tests.conftest import FIXTURES, REPO
+
+from draftkit.cli import cli
+
+DATE = ("--date", "2026-11-27")
+PREFIX = "2026-11-27-testville-"
+DOCUMENTS = (
+    f"{PREFIX}council-resolution.docx",
+    f"{PREFIX}police-directive.docx",
+    f"{PREFIX}manifest.json",
+)
+
+
+def small_project(tmp_path: Path) -> Path:
+    """The minimal valid fixture with the real templates (one town: Testville)."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(REPO / "resolutions", root / "resolutions")
+    return root
+
+
+def real_project(tmp_path: Path) -> Path:
+    """The real towns (with the registry), clauses and templates."""
+    root = tmp_path / "project"
+    for folder in ("towns", "clauses", "resolutions"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def invoke(root: Path, *args: str, input: str | bytes | None = None) -> Result:
+    """Run the CLI in-process; a traceback is a failure of the test, never swallowed."""
+    result = CliRunner().invoke(cli, ["--root", str(root), *args], obj={}, input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file (with its bytes) and folder (None) under ``folder``."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def plain(result: Result) -> str:
+    """What the user saw on stderr, one line per line, no traceback allowed."""
+    assert "Traceback" not in result.output
+    return result.stderr

@@ -70,3 +70,29 @@ def test_readme_opens_with_the_two_commands() -> None:
     first_block = readme.split("```")[1]
     commands = [line.split("#")[0].strip() for line in first_block.splitlines()[1:] if line.strip()]
     assert commands == ["make draft", "make test"]
+
+
+def test_help_needs_none_of_the_heavy_modules() -> None:
+    # `draftkit --help` must answer at once: the core loads on first use, not on import.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from draftkit.cli import cli, command_paths\n"
+        "for path in [(), *command_paths(cli)]:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        cli.main([*path, '--help'], prog_name='draftkit', standalone_mode=False)\n"
+        "heavy = ('pydantic', 'docx', 'docxtpl', 'jinja2', 'lxml')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_option_choices_match_their_core_definitions() -> None:
+    from draftkit import choices, reports
+
+    assert tuple(reports.SCHEMAS) == choices.SCHEMA_CHOICES

@@ -156,9 +156,7 @@ def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
     resolved = LIBRARY.resolve_town(slug)
     profile = resolved.loaded.value
     draft = prepare_draft(LIBRARY, slug, "all", OPTIONS)
-    resolution, directive = (
-        "\n".join(text_lines(d)) for n, d in sorted(draft.files.items()) if n.endswith(".docx")
-    )
+    resolution, directive = ("\n".join(lines) for _, lines in sorted(draft.texts.items()))
     assert profile.governing_body.name in resolution
     assert f"| {profile.governing_body.presiding_officer_title}" in resolution
     assert f"| {profile.governing_body.clerk_title}" in resolution
@@ -201,10 +199,10 @@ def test_every_municipality_without_its_own_police_drafts_for_every_other_arrang
 ) -> None:
     for arrangement, expected in (("sheriff", 2), ("state_police", 1), ("constables", 1)):
         draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
-        documents = [d for n, d in sorted(draft.files.items()) if n.endswith(".docx")]
+        documents = [lines for _, lines in sorted(draft.texts.items())]
         assert len(documents) == expected
         profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value
-        resolution = "\n".join(text_lines(documents[-1]))
+        resolution = "\n".join(documents[-1])
         assert f"| {profile.governing_body.name.upper()}" in resolution
         assert f"| {profile.governing_body.presiding_officer_title}" in resolution
         assert f"| {profile.governing_body.clerk_title}" in resolution

@@ -15,14 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.audit import lint
-from draftkit.composing import (
-    DraftOptions,
-    build_contexts,
-    mentions,
-    render_clauses,
-    select_clauses,
-    uses_defined_term,
-)
+from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
 from draftkit.library import Library, load_library
@@ -31,6 +24,7 @@ from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
 from draftkit.naming import fold
 from draftkit.rendering import TextRenderer
 from draftkit.templates import context_paths, lint_template
+from draftkit.terms import mentions, uses_defined_term
 
 _EXAMPLE_OPTIONS = DraftOptions(date=dt.date(2026, 1, 1), sponsors=("A. Sponsor", "B. Sponsor"))
 

@@ -19,6 +19,7 @@ from draftkit.loading import Loaded
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.naming import long_date, when
 from draftkit.rendering import TextRenderer, clause_context
+from draftkit.terms import mentions, uses_defined_term, with_terms_they_use
 
 DIRECTIVE_TITLE = (
     "Fair and Impartial Policing: Limits on Participation in Federal Civil Immigration Enforcement"
@@ -210,30 +211,7 @@ def terms_used(
     wanted |= {
         key for key, entry in glossary.items() if uses_defined_term(template_text, entry.term)
     }
-    queue = list(wanted)
-    while queue:
-        definition = glossary[queue.pop()].definition
-        for key in glossary:
-            if key not in wanted and mentions(definition, key):
-                wanted.add(key)
-                queue.append(key)
-    return sorted(wanted)
-
-
-def uses_defined_term(text: str, term: str) -> bool:
-    """Whether ``text`` uses ``term`` as a defined term, i.e. capitalized as defined.
-
-    Defined terms are capitalized in legal text ("a Member shall not"); the same words
-    in lower case are ordinary English and not a use of the definition.
-    """
-    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
-    return re.search(pattern, text) is not None
-
-
-def mentions(text: str, term: str) -> bool:
-    """Whether ``text`` uses ``term`` as a whole phrase, any capitalization, plural or not."""
-    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+    return sorted(with_terms_they_use(wanted, glossary, mentions))
 
 
 def _label(index: int) -> str:
@@ -391,14 +369,7 @@ def _terms_in(library: Library, sections: list[RenderedSection], extra_text: str
     text = " ".join([extra_text, *(t for s in sections for t in (s.heading, *s.paragraphs))])
     glossary = library.terms()
     wanted = {key for key, entry in glossary.items() if uses_defined_term(text, entry.term)}
-    queue = list(wanted)
-    while queue:
-        definition = glossary[queue.pop()].definition
-        for key in glossary:
-            if key not in wanted and uses_defined_term(definition, glossary[key].term):
-                wanted.add(key)
-                queue.append(key)
-    return sorted(wanted)
+    return sorted(with_terms_they_use(wanted, glossary))
 
 
 def _sections(
@@ -417,10 +388,11 @@ def _sections(
     }
 
     def cross_refs(text: str) -> str:
-        for heading, number in numbers.items():
-            text = text.replace(f"the section on {heading}", f"section {number} ({heading})")
-            text = text.replace(f"The section on {heading}", f"Section {number} ({heading})")
-        if provisions is not None:
+        if "he section on " in text:
+            for heading, number in numbers.items():
+                text = text.replace(f"the section on {heading}", f"section {number} ({heading})")
+                text = text.replace(f"The section on {heading}", f"Section {number} ({heading})")
+        if provisions is not None and " provision" in text:
             savings, emergency = provisions
             text = _SAVINGS_REF.sub(
                 lambda m: f"{m.group(1)}he savings provision for federal law (section {savings})",

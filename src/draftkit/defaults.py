@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit import choices
 from draftkit.errors import DraftkitError
 from draftkit.loading import Loaded, YamlDocument, load
 from draftkit.models import Arrangement, TownProfile
@@ -18,12 +19,7 @@ DEFAULTS_FILE = "defaults.yaml"
 CURRENT_MODEL = dt.date(2024, 4, 23)
 """Effective date of the Criminal Justice Council's current model FIPP (VCJC, 2024)."""
 
-POLICING_CHOICES = {
-    "municipal": "municipal",
-    "sheriff": "sheriff",
-    "state-police": "state_police",
-    "constables": "constables",
-}
+POLICING_CHOICES = choices.POLICING_CHOICES
 """--policing option value -> profile arrangement."""
 
 

@@ -43,6 +43,8 @@ class Draft:
     manifest: dict[str, Any]
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The values each document kind was rendered with (for previews and benchmarks)."""
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    """Each Word document's text as ``style | text`` lines, by file name (for previews)."""
 
 
 def prepare_draft(
@@ -162,6 +164,7 @@ def prepare_draft(
         },
     }
     files: dict[str, bytes] = {}
+    texts: dict[str, list[str]] = {}
     matcher = ClauseMatcher(rendered)
     for document in documents:
         name = output_name(options.date, stem, document.output)
@@ -183,6 +186,7 @@ def prepare_draft(
                 )
             )
             files[name] = result.package()
+            texts[name] = lines
     raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     # A draft of one document keeps its own record, so drafting the others later into the
@@ -193,7 +197,7 @@ def prepare_draft(
         else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
-    return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts)
+    return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts, texts=texts)
 
 
 class ClauseMatcher:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from draftkit import choices
 from draftkit.models import Arrangement
 
 
@@ -57,7 +58,7 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
     ),
 }
 
-DOC_CHOICES = ("resolution", "directive", "addendum", "all")
+DOC_CHOICES = choices.DOC_CHOICES
 
 TEMPLATE_FILES = tuple(
     dict.fromkeys(document.template for documents in INSTRUMENTS.values() for document in documents)

@@ -57,6 +57,7 @@ class Library:
     registry: Registry | None = None
     defaults: Loaded[GovernanceDefaults] | None = None
     reviews: dict[str, Loaded[ReviewLog]] = field(default_factory=dict)
+    _definition_hashes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def reviews_dir(self) -> Path:
@@ -71,7 +72,12 @@ class Library:
 
     def definitions_sha256(self, clause_id: str) -> str:
         """SHA-256 of the glossary definitions a clause relies on (reviews cover them)."""
-        return definitions_hash(self.clauses[clause_id].value, self.terms())
+        # The library does not change once loaded: each clause's hash is worked out once.
+        found = self._definition_hashes.get(clause_id)
+        if found is None:
+            found = definitions_hash(self.clauses[clause_id].value, self.terms())
+            self._definition_hashes[clause_id] = found
+        return found
 
     @property
     def towns_dir(self) -> Path:

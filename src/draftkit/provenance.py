@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from draftkit.models import ClauseModule, GlossaryTerm, TownProfile
+from draftkit.terms import mentions, with_terms_they_use
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -36,22 +36,14 @@ def definitions_hash(clause: ClauseModule, glossary: Mapping[str, GlossaryTerm])
 
     ``glossary`` is keyed by lowercase term, as :meth:`Library.terms` gives it.
     """
-    wanted = {term.lower() for term in clause.defined_terms if term.lower() in glossary}
-    queue = list(wanted)
-    while queue:
-        definition = glossary[queue.pop()].definition
-        for key in glossary:
-            if key not in wanted and _mentions(definition, key):
-                wanted.add(key)
-                queue.append(key)
+    wanted = with_terms_they_use(
+        {term.lower() for term in clause.defined_terms if term.lower() in glossary},
+        glossary,
+        mentions,
+    )
     return sha256_bytes(
         canonical_json([[glossary[key].term, glossary[key].definition] for key in sorted(wanted)])
     )
-
-
-def _mentions(text: str, term: str) -> bool:
-    pattern = r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None
 
 
 def profile_hash(town: TownProfile) -> str:

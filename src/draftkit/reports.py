@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from draftkit import choices
 from draftkit.audit.rules import AuditRules, LintRules
 from draftkit.errors import DraftkitError
 from draftkit.library import load_library
@@ -36,7 +37,7 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-POLICE_FILTERS = ("municipal", "sheriff", "state-police", "unknown")
+POLICE_FILTERS = choices.POLICE_FILTERS
 
 
 def _registry_policing(status: str) -> str:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from draftkit import __version__, checking, drafting, redlining, reports, verification
+from draftkit import __version__
+from draftkit.choices import DOC_CHOICES, POLICING_CHOICES, SCHEMA_CHOICES
 from draftkit.cli.audit import audit
 from draftkit.cli.batch import batch
 from draftkit.cli.clauses import clauses
@@ -22,12 +24,20 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
+from draftkit.cli.lazy import lazy_module
 from draftkit.cli.packet import packet
 from draftkit.cli.serve import serve
 from draftkit.cli.towns import towns
-from draftkit.composing import DraftOptions
-from draftkit.defaults import POLICING_CHOICES
-from draftkit.instruments import DOC_CHOICES
+
+if TYPE_CHECKING:
+    from draftkit import checking, composing, drafting, redlining, reports, verification
+else:
+    checking = lazy_module("draftkit.checking")
+    composing = lazy_module("draftkit.composing")
+    drafting = lazy_module("draftkit.drafting")
+    redlining = lazy_module("draftkit.redlining")
+    reports = lazy_module("draftkit.reports")
+    verification = lazy_module("draftkit.verification")
 
 
 @click.group(name="draftkit", context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,7 +130,7 @@ def draft(
     TOWN is any Vermont municipality: one with a profile in towns/, or any other by
     name ("Hinesburg", "Barre City", "Village of Woodstock"), from the registry.
     """
-    options = DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
+    options = composing.DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
     out = out or project_root(ctx) / "drafts"
     root = project_root(ctx)
     written = with_policing_asked(
@@ -172,7 +182,7 @@ def check_command(ctx: click.Context) -> None:
 
 
 @cli.command("schema")
-@click.argument("kind", type=click.Choice(sorted(reports.SCHEMAS)))
+@click.argument("kind", type=click.Choice(sorted(SCHEMA_CHOICES)))
 def schema_command(kind: str) -> None:
     """Print the JSON Schema of a town profile or a clause file."""
     click.echo(reports.schema_json(kind))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from draftkit import audit as auditing
 from draftkit.cli.common import project_root, reports_errors
+from draftkit.cli.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from draftkit import audit as auditing
+else:
+    auditing = lazy_module("draftkit.audit")
 
 
 @click.command("audit")

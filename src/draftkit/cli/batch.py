@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
+from draftkit.choices import POLICING_CHOICES
 from draftkit.cli.common import parse_date, project_root, reports_errors
-from draftkit.defaults import POLICING_CHOICES
 from draftkit.errors import DraftkitError
 
 _WORDS = {

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from draftkit import book, library_actions, redlining, reports
+from draftkit.cli.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from draftkit import book, library_actions, redlining, reports
+else:
+    book = lazy_module("draftkit.book")
+    library_actions = lazy_module("draftkit.library_actions")
+    redlining = lazy_module("draftkit.redlining")
+    reports = lazy_module("draftkit.reports")
+
 from draftkit.cli.common import PROSE, TEXT, SafePath, parse_date, project_root, reports_errors
 
 

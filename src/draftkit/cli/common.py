@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
+from draftkit.choices import POLICING_CHOICES
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
@@ -55,6 +55,9 @@ def reports_errors(command: F) -> F:
 
     return wrapper  # type: ignore[return-value]
 
+
+if TYPE_CHECKING:
+    from draftkit.defaults import Policing
 
 if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
     _TextType = click.ParamType[Any, Any]
@@ -167,6 +170,8 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 def policing_from(policing: str | None, agency: str | None) -> Policing:
     """What the --policing and --agency options say."""
+    from draftkit.defaults import Policing
+
     arrangement = POLICING_CHOICES[policing] if policing else None
     return Policing(arrangement=arrangement, agency=agency)  # type: ignore[arg-type]
 
@@ -175,6 +180,8 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     """Run ``action``; if nobody knows who polices the town and a person is at the
     keyboard, ask and run it again. Asking beats failing for an organizer at a
     terminal; scripts and CI get the error naming --policing."""
+    from draftkit.defaults import PolicingUnknownError
+
     try:
         return action(said)
     except PolicingUnknownError:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from draftkit.choices import POLICING_CHOICES, ROUTE_CHOICES
 from draftkit.cli.common import (
     parse_date,
     policing_from,
@@ -14,16 +15,13 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
-from draftkit.defaults import POLICING_CHOICES
-from draftkit.packet import packet_facts, write_packet
-from draftkit.packet.models import ROUTES
 
 
 @click.command("packet")
 @click.argument("town")
 @click.option(
     "--route",
-    type=click.Choice(ROUTES),
+    type=click.Choice(ROUTE_CHOICES),
     default="resolution",
     show_default=True,
     help="resolution: the governing body adopts the instruments; town-meeting: the voters "
@@ -98,6 +96,8 @@ def packet(
     points for residents in English and Spanish, a next-steps checklist and a manifest,
     as one folder and one .zip, with the audit of its policy in force when
     --current-policy is given. Blanks left to fill in are marked [like this]."""
+    from draftkit.packet import packet_facts, write_packet
+
     facts = packet_facts(
         date=date,
         route=route,  # type: ignore[arg-type]

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import click
 
-from draftkit import profiles, reports
+from draftkit.cli.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from draftkit import profiles, reports
+else:
+    profiles = lazy_module("draftkit.profiles")
+    reports = lazy_module("draftkit.reports")
+
+from draftkit.choices import POLICE_FILTERS, POLICING_CHOICES
 from draftkit.cli.common import (
     TEXT,
     FieldValue,
@@ -15,7 +24,6 @@ from draftkit.cli.common import (
     reports_errors,
     with_policing_asked,
 )
-from draftkit.defaults import POLICING_CHOICES
 from draftkit.errors import DraftkitError, ProblemList
 
 
@@ -31,9 +39,7 @@ def towns() -> None:
     type=click.Choice(["city", "town", "village", "unorganized", "gore", "grant"]),
     help="Only this kind of municipality.",
 )
-@click.option(
-    "--police", type=click.Choice(reports.POLICE_FILTERS), help="Only this policing arrangement."
-)
+@click.option("--police", type=click.Choice(POLICE_FILTERS), help="Only this policing arrangement.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 @reports_errors

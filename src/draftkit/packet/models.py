@@ -13,13 +13,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from draftkit import choices
 from draftkit.models import Arrangement, Identifier, MunicipalityKind, Name, Text
 
 Route = Literal["resolution", "town-meeting"]
 """How the town adopts the protections: its governing body's resolution, or an advisory
 article voted at Town Meeting."""
 
-ROUTES: tuple[Route, ...] = ("resolution", "town-meeting")
+ROUTES: tuple[Route, ...] = choices.ROUTE_CHOICES  # type: ignore[assignment]
 
 Language = Literal["en", "es"]
 LANGUAGES: tuple[Language, ...] = ("en", "es")

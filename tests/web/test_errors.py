@@ -171,3 +171,13 @@ def test_a_bug_shows_a_plain_page(monkeypatch: pytest.MonkeyPatch) -> None:
     assert response.status_code == 500
     assert shown(messages("es")["error.titles.500"]) in response.text
     assert "bug" not in response.text
+
+
+def test_answers_are_checked_as_draftkit_check_checks_a_profile(client: TestClient) -> None:
+    pairs = facts_pairs(client, "es", legal_name="City of Somewhere")
+    response = post(client, "/es/protections", pairs)
+    assert response.status_code == 422
+    assert (
+        '<p class="error" id="legal_name-error">Problema (el mensaje viene en inglés): '
+        "legal_name: the legal name &#39;City of Somewhere&#39; does not name Brattleboro</p>"
+    ) in response.text

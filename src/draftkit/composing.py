@@ -77,7 +77,10 @@ def select_clauses(
             if clause_id not in library.clauses:
                 problems.append(
                     NotFoundError(
-                        f"no clause with id {clause_id!r}", hint=library.clause_hint(clause_id)
+                        f"no clause with id {clause_id!r}",
+                        hint=library.clause_hint(clause_id),
+                        code="clause_not_found",
+                        field=clause_id,
                     )
                 )
     elif profile.clauses is not None:
@@ -114,6 +117,8 @@ def select_clauses(
                     DraftkitError(
                         f"clause {clause.id!r} requires clause {needed!r}",
                         hint=f"add --clause {needed}",
+                        code="clause_requires",
+                        field=clause.id,
                     )
                 )
         for other in clause.conflicts:
@@ -122,6 +127,8 @@ def select_clauses(
                     DraftkitError(
                         f"clauses {clause.id!r} and {other!r} conflict",
                         hint="draft only one of them",
+                        code="clause_conflict",
+                        field=clause.id,
                     )
                 )
     if not chosen and not problems:

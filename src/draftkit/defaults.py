@@ -89,6 +89,8 @@ def default_profile(
             "resolution: a state-appointed supervisor manages its affairs",
             hint="people there can ask the county sheriff or the Vermont State Police directly; "
             "the coalition can help",
+            code="town_unorganized",
+            field="town",
         )
     kind = defaults.kinds[municipality.kind]
     place = defaults.places.get(municipality.name)
@@ -154,6 +156,8 @@ def _policing(
                 f"the registry does not say who polices {municipality.label}",
                 hint="add --policing municipal (with --agency NAME), --policing sheriff, "
                 "--policing state-police or --policing constables",
+                code="policing_unknown",
+                field="policing",
             )
     if arrangement == "municipal":
         agency = (
@@ -165,6 +169,8 @@ def _policing(
             raise DraftkitError(
                 f"the registry lists no police department for {municipality.label}",
                 hint='add --agency "NAME OF THE POLICE DEPARTMENT"',
+                code="agency_missing",
+                field="agency",
             )
         return "municipal", agency, "Chief of Police"
     if arrangement == "sheriff":

@@ -25,6 +25,8 @@ from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
+from draftkit.loading import Loaded
+from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, profile_hash
 from draftkit.rendering import compiled_template, render_document
@@ -53,10 +55,15 @@ def prepare_draft(
     policing: Policing | None = None,
     *,
     label: str | None = None,
+    profile: TownProfile | None = None,
 ) -> Draft:
     """Build the town's documents (``doc``: resolution, directive, addendum or all) in
     memory and inspect them. ``label`` goes into the file names after the town's
     (``2026-11-27-addison-sheriff-...``), for a town drafted under two arrangements.
+
+    ``profile`` replaces the facts of the town ``town_name`` names (the web service's
+    corrected answers, checked with :func:`draftkit.profiles.profile_text`); whether
+    they stand on a confirmed profile or on registry defaults stays as resolved.
 
     Raises:
         DraftkitError: unknown town or clause, a document the town's policing does not
@@ -65,6 +72,8 @@ def prepare_draft(
     """
     resolved = library.resolve_town(town_name, policing)
     town = resolved.loaded
+    if profile is not None:
+        town = Loaded(value=profile, source=town.source)
     profile = town.value
     arrangement = profile.police.arrangement
     documents = documents_for(arrangement, doc)

@@ -17,6 +17,10 @@ class DraftkitError(Exception):
         path: The file the problem is in, if any.
         line: The 1-based line in ``path``, if known.
         hint: What to do about it, if there is something useful to say.
+        code: A stable name for the kind of problem (``town_not_found``), so each front
+            end can word it for its people: the web in the page's language, without CLI
+            flags. ``None`` where no front end words it specially yet.
+        field: The answer the problem concerns (``agency``, a clause id), if any.
     """
 
     def __init__(
@@ -26,9 +30,13 @@ class DraftkitError(Exception):
         path: str | Path | None = None,
         line: int | None = None,
         hint: str | None = None,
+        code: str | None = None,
+        field: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.field = field
         self.path = str(path) if path is not None else None
         self.line = line
         self.hint = hint

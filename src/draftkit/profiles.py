@@ -97,10 +97,13 @@ def validate_answer(field: str, answer: str) -> str:
     problem = text_problem(answer)
     if problem == "is blank":
         raise DataError(
-            f"{field}: an answer is needed", hint="type the value, or press Enter for the default"
+            f"{field}: an answer is needed",
+            hint="type the value, or press Enter for the default",
+            code="blank",
+            field=field,
         )
     if problem:
-        raise DataError(f"{field}: the answer {problem}", hint=TEXT_HINT)
+        raise DataError(f"{field}: the answer {problem}", hint=TEXT_HINT, field=field)
     cleaned = " ".join(answer.split())
     if field in DATE_FIELDS:
         try:
@@ -109,14 +112,22 @@ def validate_answer(field: str, answer: str) -> str:
             raise DataError(
                 f"{field}: {cleaned!r} is not a date",
                 hint="write it as YYYY-MM-DD, e.g. 2024-04-23",
+                code="not_a_date",
+                field=field,
             ) from None
     return cleaned
 
 
-def profile_text(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_direct: bool) -> str:
+def profile_text(
+    plan: ProfilePlan,
+    answers: Mapping[str, str],
+    *,
+    body_may_direct: bool,
+    written_by: str = "`draftkit towns new`",
+) -> str:
     """The profile's YAML, checked exactly as ``draftkit check`` will check the file:
     the same loader and model, the same registry cross-checks, every clause and the
-    glossary rendered for it.
+    glossary rendered for it. ``written_by`` names the front end in the file's header.
 
     Raises:
         ProblemList: every problem, each naming its field; nothing is written.
@@ -127,10 +138,18 @@ def profile_text(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_dire
         try:
             _set(data, name, validate_answer(name, answer))
         except DataError as problem:
-            problems.append(DataError(problem.message, path=plan.shown, hint=problem.hint))
+            problems.append(
+                DataError(
+                    problem.message,
+                    path=plan.shown,
+                    hint=problem.hint,
+                    code=problem.code,
+                    field=problem.field,
+                )
+            )
     raise_if_any(problems)
     data["police"]["body_may_direct"] = body_may_direct
-    data["sources"] = [*data.get("sources", []), "answers given to draftkit towns new"]
+    data["sources"] = [*data.get("sources", []), f"answers given to {written_by.strip('`')}"]
     # A profile is written without defaults, as a person would write it; then it is
     # read back through the loader, as check will read the file.
     draft = TownProfile.model_validate(data) if _valid(data) else None
@@ -139,7 +158,7 @@ def profile_text(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_dire
     )
     body.setdefault("police", {})["body_may_direct"] = body_may_direct
     text = (
-        f"# Profile of {data.get('legal_name')}, written by `draftkit towns new`.\n"
+        f"# Profile of {data.get('legal_name')}, written by {written_by}.\n"
         "# Check each fact against the town's charter and its clerk before filing.\n"
         + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=88)
     )

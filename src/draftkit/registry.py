@@ -100,13 +100,8 @@ class Registry:
         """The municipality with this slug, if any."""
         return self._slugs.get(slug)
 
-    def find(self, name: str) -> Municipality:
-        """The one municipality ``name`` means.
-
-        Raises:
-            AmbiguousNameError: several fit; the message names each and how to ask for it.
-            NotFoundError: none fits; the hint suggests the closest names.
-        """
+    def matches(self, name: str) -> list[Municipality]:
+        """Every municipality ``name`` could mean (one, several, or none)."""
         wanted = key(name)
         kind: str | None = None
         prefix, suffix = _QUALIFIER_PREFIX.match(wanted), _QUALIFIER_SUFFIX.match(wanted)
@@ -119,6 +114,27 @@ class Registry:
             matches = [m for m in self.rows if key(m.base_name) == wanted]
         if kind is not None:
             matches = [m for m in matches if m.kind == kind or key(m.name) == key(name)]
+        return matches
+
+    def close_matches(self, name: str) -> list[Municipality]:
+        """Up to three municipalities whose names are spelled like ``name``."""
+        keys = {key(m.name): m for m in self.rows}
+        wanted = key(name)
+        prefix, suffix = _QUALIFIER_PREFIX.match(wanted), _QUALIFIER_SUFFIX.match(wanted)
+        if prefix:
+            wanted = prefix.group(2)
+        if suffix:
+            wanted = suffix.group(1)
+        return [keys[c] for c in difflib.get_close_matches(wanted, list(keys), n=3, cutoff=0.75)]
+
+    def find(self, name: str) -> Municipality:
+        """The one municipality ``name`` means.
+
+        Raises:
+            AmbiguousNameError: several fit; the message names each and how to ask for it.
+            NotFoundError: none fits; the hint suggests the closest names.
+        """
+        matches = self.matches(name)
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -126,15 +142,21 @@ class Registry:
             raise AmbiguousNameError(
                 f"{name!r} could mean {len(matches)} municipalities",
                 hint=f"say which one: {options}",
+                code="town_ambiguous",
+                field="town",
             )
-        keys = {key(m.name): m for m in self.rows}
-        close = difflib.get_close_matches(wanted, list(keys), n=3, cutoff=0.75)
+        close = self.close_matches(name)
         hint = (
-            "did you mean " + " or ".join(keys[c].label for c in close) + "?"
+            "did you mean " + " or ".join(m.label for m in close) + "?"
             if close
             else "`draftkit towns list` lists every Vermont municipality"
         )
-        raise NotFoundError(f"no Vermont municipality named {name!r}", hint=hint)
+        raise NotFoundError(
+            f"no Vermont municipality named {name!r}",
+            hint=hint,
+            code="town_not_found",
+            field="town",
+        )
 
 
 SOURCE_CODES = {

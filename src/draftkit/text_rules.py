@@ -39,25 +39,52 @@ def _visible(text: str) -> bool:
     return any(unicodedata.category(c)[0] in "LNPS" for c in text)
 
 
+def text_problem_code(
+    value: str, *, max_length: int = MAX_NAME_LENGTH
+) -> tuple[str, dict[str, str | int]] | None:
+    """What makes ``value`` unfit for a document, as a stable code and its details (for
+    front ends that word it in another language), or ``None`` when it is fine.
+
+    Codes: ``bad_character`` (``character``: ``U+0000``, ``control``: 1 or 0),
+    ``blank``, ``invisible``, ``too_long`` (``length``, ``limit``).
+    """
+    bad = _NOT_XML.search(value) or _C1_CONTROLS.search(value)
+    if bad:
+        char = bad.group()
+        control = int(unicodedata.category(char) == "Cc")
+        return "bad_character", {"character": f"U+{ord(char):04X}", "control": control}
+    if not value.strip():
+        return "blank", {}
+    if not _visible(value):
+        return "invisible", {}
+    if len(value) > max_length:
+        return "too_long", {"length": len(value), "limit": max_length}
+    return None
+
+
 def text_problem(value: str, *, max_length: int = MAX_NAME_LENGTH) -> str | None:
     """Say what makes ``value`` unfit for a document, or ``None`` when it is fine.
 
     The answer is a phrase that completes "the value ...", e.g.
     ``"holds U+0000 (a control character), which a Word document cannot hold"``.
     """
-    bad = _NOT_XML.search(value) or _C1_CONTROLS.search(value)
-    if bad:
-        what = _describe(bad.group())
-        if unicodedata.category(bad.group()) == "Cc":
-            what = f"U+{ord(bad.group()):04X} (a control character)"
+    found = text_problem_code(value, max_length=max_length)
+    if found is None:
+        return None
+    code, details = found
+    if code == "bad_character":
+        bad = (_NOT_XML.search(value) or _C1_CONTROLS.search(value)).group()  # type: ignore[union-attr]
+        what = (
+            f"{details['character']} (a control character)"
+            if details["control"]
+            else _describe(bad)
+        )
         return f"holds {what}, which a Word document cannot hold"
-    if not value.strip():
+    if code == "blank":
         return "is blank"
-    if not _visible(value):
+    if code == "invisible":
         return "holds only invisible characters"
-    if len(value) > max_length:
-        return f"is {len(value):,} characters long; the limit is {max_length:,}"
-    return None
+    return f"is {len(value):,} characters long; the limit is {max_length:,}"
 
 
 TEXT_HINT = (
@@ -67,4 +94,4 @@ TEXT_HINT = (
 """The hint to give with any :func:`text_problem` answer."""
 
 
-__all__ = ["MAX_NAME_LENGTH", "MAX_TEXT_LENGTH", "TEXT_HINT", "text_problem"]
+__all__ = ["MAX_NAME_LENGTH", "MAX_TEXT_LENGTH", "TEXT_HINT", "text_problem", "text_problem_code"]

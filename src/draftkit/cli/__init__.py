@@ -26,6 +26,7 @@ from draftkit.cli.common import (
 )
 from draftkit.cli.lazy import lazy_module
 from draftkit.cli.packet import packet
+from draftkit.cli.serve import serve
 from draftkit.cli.towns import towns
 
 if TYPE_CHECKING:
@@ -228,3 +229,4 @@ cli.add_command(batch)
 cli.add_command(clauses)
 cli.add_command(audit)
 cli.add_command(packet)
+cli.add_command(serve)

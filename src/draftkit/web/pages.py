@@ -1,0 +1,100 @@
+"""Rendering pages: the one Jinja environment for the web pages, the language switch,
+and the wording of problems in the page's language."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from starlette.responses import HTMLResponse
+
+from draftkit.errors import DraftkitError
+from draftkit.registry import Municipality
+from draftkit.web.forms import Problem
+from draftkit.web.i18n import LANGS, Translator
+
+
+@functools.cache
+def environment() -> SandboxedEnvironment:
+    """Templates from the package, every value HTML-escaped, a missing value an error."""
+    return SandboxedEnvironment(
+        loader=jinja2.PackageLoader("draftkit.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def other_lang(lang: str) -> str:
+    """The language the switch offers."""
+    return next(other for other in LANGS if other != lang)
+
+
+def render(
+    lang: str,
+    name: str,
+    context: Mapping[str, Any],
+    *,
+    status: int = 200,
+    path: str = "",
+    fields: Sequence[tuple[str, str]] = (),
+    method: str = "get",
+) -> HTMLResponse:
+    """Render template ``name`` in ``lang``.
+
+    ``path`` (after the language), ``fields`` and ``method`` say how the language switch
+    repeats this request in the other language: a link for a GET page, a small form
+    carrying the answers for a POST page.
+    """
+    other = other_lang(lang)
+    switch_url = f"/{other}/{path}"
+    if method == "get" and fields:
+        switch_url += "?" + urlencode(list(fields))
+    html = (
+        environment()
+        .get_template(name)
+        .render(
+            lang=lang,
+            t=Translator(lang),
+            other=other,
+            other_t=Translator(other),
+            switch={"url": switch_url, "method": method, "fields": list(fields)},
+            place_label=functools.partial(place_label, Translator(lang)),
+            **context,
+        )
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def place_label(t: Translator, place: Municipality) -> str:
+    """``Barre City (city, Washington County)`` in the page's language."""
+    kind = t(f"place.kinds.{place.kind}") if t.has(f"place.kinds.{place.kind}") else place.kind
+    if place.parent_town:
+        return t(
+            "place.label_in",
+            name=place.name,
+            kind=kind,
+            parent=place.parent_town,
+            county=place.county,
+        )
+    return t("place.label", name=place.name, kind=kind, county=place.county)
+
+
+def word_problem(t: Translator, problem: Problem) -> str:
+    """A field's problem in the page's language."""
+    key = f"problem.{problem.code}"
+    if not t.has(key):
+        key = "problem.invalid"
+    return t(key, **{"english": "", **problem.details})
+
+
+def problem_of(error: DraftkitError) -> Problem:
+    """A core error as a problem the page words; its English message as a last resort."""
+    if error.code is not None:
+        return Problem(error.code, {"english": error.message})
+    return Problem("core", {"english": error.message})

@@ -1,0 +1,389 @@
+"""The pages, one route per step. Each route reads the request with ``forms``, calls
+one function of ``steps`` (which calls the core), and renders or sends bytes."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from draftkit.drafting import Draft
+from draftkit.errors import DraftkitError, ProblemList
+from draftkit.library import Library
+from draftkit.models import ARRANGEMENTS
+from draftkit.web import steps
+from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
+from draftkit.web.i18n import LANGS, Translator, pick_language
+from draftkit.web.pages import place_label, problem_of, render, word_problem
+from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
+
+router = APIRouter()
+
+MAX_FORM_FIELDS = 200
+_FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise HTTPException(404)
+    return lang
+
+
+def _library(request: Request) -> Library:
+    library: Library = request.app.state.library
+    return library
+
+
+def _query(request: Request) -> FormData:
+    return FormData(list(request.query_params.multi_items()))
+
+
+async def _form(request: Request) -> FormData:
+    async with request.form(max_files=0, max_fields=MAX_FORM_FIELDS) as form:
+        return FormData([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+
+
+def _worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
+    t = Translator(lang)
+    return {name: word_problem(t, problem) for name, problem in problems.items()}
+
+
+def _field_problems(error: DraftkitError) -> dict[str, Problem]:
+    """A core error (or several) as problems keyed by the form field they concern."""
+    found = error.problems if isinstance(error, ProblemList) else [error]
+    problems: dict[str, Problem] = {}
+    for one in found:
+        problems.setdefault(steps.answer_field(one) or "form", problem_of(one))
+    return problems
+
+
+@router.get("/", include_in_schema=False)
+def root(request: Request) -> Response:
+    """Send the browser to the pages in the language it prefers."""
+    lang = pick_language(request.headers.get("accept-language"))
+    return RedirectResponse(f"/{lang}/", status_code=303, headers={"Vary": "Accept-Language"})
+
+
+@router.get("/static/{name}", include_in_schema=False)
+def static(request: Request, name: str) -> Response:
+    """The stylesheet and the script, from memory: a request never names a file."""
+    files: dict[str, bytes] = request.app.state.static
+    if name not in files:
+        raise HTTPException(404)
+    kind = "text/css; charset=utf-8" if name.endswith(".css") else "text/javascript; charset=utf-8"
+    return Response(files[name], media_type=kind, headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/{lang}", include_in_schema=False)
+def home_without_slash(lang: str) -> Response:
+    """``/es`` -> ``/es/``."""
+    return RedirectResponse(f"/{_lang(lang)}/", status_code=308)
+
+
+@router.get("/{lang}/", include_in_schema=False)
+def home(lang: str, request: Request) -> Response:
+    """Step 1: what the measure does, and which municipality."""
+    return _home(_lang(lang), name="", status=200, request=request)
+
+
+def _home(
+    lang: str,
+    *,
+    name: str,
+    status: int,
+    lookup: steps.Lookup | None = None,
+    problem: str = "",
+    request: Request | None = None,
+) -> Response:
+    names = []
+    if request is not None:
+        registry = _library(request).registry
+        names = [m.name for m in registry.rows if m.organized] if registry else []
+    return render(
+        lang,
+        "home.html",
+        {"name": name, "lookup": lookup, "problem": problem, "names": names},
+        status=status,
+        path="",
+        fields=[("name", name)] if name else [],
+    )
+
+
+@router.get("/{lang}/town", include_in_schema=False)
+def town(lang: str, request: Request) -> Response:
+    """Step 1, answered: to the facts, or choices, "did you mean", or why not."""
+    lang = _lang(lang)
+    query = _query(request)
+    name = query.get("name").strip()
+    t = Translator(lang)
+    if not name:
+        return _home(lang, name="", status=422, problem=t("problem.blank"), request=request)
+    if len(name) > 100:
+        return _home(
+            lang, name="", status=422, problem=t("problem.too_long", limit=100), request=request
+        )
+    lookup = steps.look_up(_library(request), name)
+    if lookup.outcome == "found":
+        return RedirectResponse(f"/{lang}/facts?town={quote(lookup.slug)}", status_code=303)
+    if lookup.outcome == "unorganized":
+        return render(
+            lang,
+            "unorganized.html",
+            {"place": lookup.place},
+            path="town",
+            fields=[("name", name)],
+        )
+    status = 200 if lookup.outcome == "ambiguous" else 422
+    return _home(lang, name=name, status=status, lookup=lookup, request=request)
+
+
+@router.get("/{lang}/suggest", include_in_schema=False)
+def suggest(lang: str, request: Request) -> Response:
+    """Names for the suggestion list as a person types (JSON, for the small script)."""
+    _lang(lang)
+    typed = _query(request).get("q")[:100]
+    found = steps.suggestions(_library(request), typed)
+    t = Translator(lang)
+    return JSONResponse([{"slug": c.slug, "label": place_label(t, c.place)} for c in found])
+
+
+@router.get("/{lang}/facts", include_in_schema=False)
+def facts(lang: str, request: Request) -> Response:
+    """Step 2: the town's facts, pre-filled, each with its source; or the policing
+    question when nobody knows who polices the town."""
+    lang = _lang(lang)
+    answers, problems = read_answers(_query(request))
+    return _facts_page(lang, request, answers, problems, status=422 if problems else 200)
+
+
+def _facts_page(
+    lang: str,
+    request: Request,
+    answers: Answers,
+    problems: dict[str, Problem],
+    *,
+    status: int,
+) -> Response:
+    library = _library(request)
+    if not answers.town:
+        raise HTTPException(404)
+    try:
+        resolved = steps.town_facts(library, answers)
+    except DraftkitError as error:
+        if error.code in ("policing_unknown", "agency_missing"):
+            asked = {**_field_problems(error), **problems} if answers.policing else problems
+            return _policing_page(lang, library, answers, asked, status=422 if asked else 200)
+        if error.code == "town_unorganized":
+            assert library.registry is not None  # only the registry knows unorganized places
+            unorganized = library.registry.find(answers.town)
+            return render(lang, "unorganized.html", {"place": unorganized}, path="")
+        # An unknown or ambiguous name in a hand-made address: no such page.
+        raise HTTPException(404) from None
+    placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
+    problems = placed
+    profile = resolved.loaded.value
+    values: dict[str, Any] = {f: _get(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
+    values.update(answers.facts)
+    may_direct = (
+        profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
+    )
+    return render(
+        lang,
+        "facts.html",
+        {
+            "answers": answers,
+            "resolved": resolved,
+            "profile": profile,
+            "values": values,
+            "may_direct": may_direct,
+            "fields": FACT_FIELDS,
+            "arrangements": ARRANGEMENTS,
+            "errors": _worded(lang, problems),
+            "from_registry": resolved.from_defaults,
+        },
+        status=status,
+        path="facts",
+        fields=answers.hidden(clauses=False),
+        method="get",
+    )
+
+
+def _policing_page(
+    lang: str, library: Library, answers: Answers, problems: dict[str, Problem], *, status: int
+) -> Response:
+    town_name = library.registry.find(answers.town).name if library.registry else answers.town
+    return render(
+        lang,
+        "policing.html",
+        {
+            "answers": answers,
+            "town_name": town_name,
+            "arrangements": ARRANGEMENTS,
+            "errors": _worded(lang, problems),
+        },
+        status=status,
+        path="facts",
+        fields=answers.hidden(facts=False, clauses=False),
+    )
+
+
+@router.post("/{lang}/protections", include_in_schema=False)
+async def protections(lang: str, request: Request) -> Response:
+    """Step 3: the facts checked by the profile model; then the protections to choose."""
+    lang = _lang(lang)
+    answers, problems = read_answers(await _form(request))
+    return await run_in_threadpool(_protections, lang, request, answers, problems, {})
+
+
+def _protections(
+    lang: str,
+    request: Request,
+    answers: Answers,
+    problems: dict[str, Problem],
+    clause_problems: dict[str, Problem],
+) -> Response:
+    library = _library(request)
+    if problems:
+        return _facts_page(lang, request, answers, problems, status=422)
+    try:
+        corrected = steps.corrected_profile(library, answers)
+    except DraftkitError as error:
+        return _facts_page(lang, request, answers, _field_problems(error), status=422)
+    profile = corrected.profile
+    offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
+    titles = {c.value.id: c.value.title for c in library.clauses.values()}
+    return render(
+        lang,
+        "protections.html",
+        {
+            "answers": answers,
+            "profile": profile,
+            "offers": offers,
+            "titles": titles,
+            "errors": _worded(lang, clause_problems),
+        },
+        status=422 if clause_problems else 200,
+        path="protections",
+        fields=answers.hidden(clauses=False),
+        method="post",
+    )
+
+
+@router.post("/{lang}/preview", include_in_schema=False)
+async def preview(lang: str, request: Request) -> Response:
+    """Step 4: the documents' text as it will read in Word, and the downloads."""
+    lang = _lang(lang)
+    answers, problems = read_answers(await _form(request))
+    return await run_in_threadpool(_preview, lang, request, answers, problems)
+
+
+def _draft_or_page(
+    lang: str, request: Request, answers: Answers, problems: dict[str, Problem]
+) -> tuple[Draft, steps.Corrected] | Response:
+    if problems:
+        return _facts_page(lang, request, answers, problems, status=422)
+    if not answers.clauses:
+        return _protections(lang, request, answers, {}, {"form": Problem("no_clauses")})
+    library = _library(request)
+    try:
+        return steps.make_draft(library, answers)
+    except DraftkitError as error:
+        found = _field_problems(error)
+    if any(problem.code.startswith("clause_") for problem in found.values()):
+        placed = {
+            (key if key in library.clauses else "form"): problem for key, problem in found.items()
+        }
+        return _protections(lang, request, answers, {}, placed)
+    return _facts_page(lang, request, answers, found, status=422)
+
+
+def _preview(
+    lang: str, request: Request, answers: Answers, problems: dict[str, Problem]
+) -> Response:
+    made = _draft_or_page(lang, request, answers, problems)
+    if isinstance(made, Response):
+        return made
+    draft, corrected = made
+    documents = steps.preview(draft)
+    names = list(draft.files)
+    return render(
+        lang,
+        "preview.html",
+        {
+            "answers": answers,
+            "profile": corrected.profile,
+            "documents": documents,
+            "files": names,
+            "pdf": bool(request.app.state.pdf and soffice()),
+            "profile_name": steps.profile_file(draft, corrected)[0],
+            "zip_name": steps.zip_file(draft, {})[0],
+        },
+        path="preview",
+        fields=answers.hidden(),
+        method="post",
+    )
+
+
+@router.post("/{lang}/download", include_in_schema=False)
+async def download(lang: str, request: Request) -> Response:
+    """Step 5: one file of the draft, the profile YAML, a PDF, or everything as a .zip."""
+    lang = _lang(lang)
+    form = await _form(request)
+    answers, problems = read_answers(form)
+    wanted = form.get("file")
+    return await run_in_threadpool(_download, lang, request, answers, problems, wanted)
+
+
+def _download(
+    lang: str, request: Request, answers: Answers, problems: dict[str, Problem], wanted: str
+) -> Response:
+    made = _draft_or_page(lang, request, answers, problems)
+    if isinstance(made, Response):
+        return made
+    draft, corrected = made
+    profile_name, profile_bytes = steps.profile_file(draft, corrected)
+    if wanted == "zip":
+        name, data = steps.zip_file(draft, {profile_name: profile_bytes})
+    elif wanted == "profile":
+        name, data = profile_name, profile_bytes
+    elif wanted.startswith("pdf:") and wanted[4:] in draft.files and wanted.endswith(".docx"):
+        source = wanted[4:]
+        try:
+            data = to_pdf(source, draft.files[source]) if request.app.state.pdf else b""
+        except PdfUnavailable:
+            data = b""
+        if not data:
+            return render(lang, "error.html", {"code": "pdf"}, status=503)
+        name = source.removesuffix(".docx") + ".pdf"
+    elif wanted in draft.files:
+        name, data = wanted, draft.files[wanted]
+    else:
+        raise HTTPException(404)
+    return Response(
+        data,
+        media_type=_media_type(name),
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _media_type(name: str) -> str:
+    if name.endswith(".docx"):
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if name.endswith(".json"):
+        return "application/json"
+    if name.endswith(".yaml"):
+        return "application/yaml"
+    if name.endswith(".pdf"):
+        return "application/pdf"
+    return "application/zip"
+
+
+def _get(data: dict[str, Any], dotted: str) -> Any:
+    value: Any = data
+    for part in dotted.split("."):
+        value = value[part]
+    return value

@@ -1,0 +1,245 @@
+"""The five steps of the web flow, each one call into the core.
+
+Start (find the municipality), facts (the profile the documents will use), protections
+(the clauses), preview and download (the draft). Nothing here drafts: the registry,
+the library, ``profiles.build_profile`` and ``drafting.prepare_draft`` do, exactly as
+for the command line.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal
+
+from draftkit.composing import DraftOptions, in_catalog_order, select_clauses
+from draftkit.drafting import Draft, prepare_draft
+from draftkit.errors import DraftkitError
+from draftkit.inspection import text_lines
+from draftkit.library import Library, ResolvedTown
+from draftkit.loading import Loaded, parse_yaml, validate
+from draftkit.models import ClauseModule, TownProfile
+from draftkit.profiles import ProfilePlan, fields_of, profile_text
+from draftkit.registry import Municipality, key
+from draftkit.reviews import ClauseStatus
+from draftkit.web.forms import FACT_FIELDS, Answers
+
+GIVEN_TO = "the draftkit web service"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A municipality a person may have meant."""
+
+    slug: str
+    place: Municipality
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a typed name leads to."""
+
+    outcome: Literal["found", "ambiguous", "not_found", "unorganized"]
+    slug: str = ""
+    place: Municipality | None = None
+    choices: tuple[Choice, ...] = ()
+
+
+def look_up(library: Library, name: str) -> Lookup:
+    """Find the municipality ``name`` means, as ``draftkit draft NAME`` would.
+
+    Raises:
+        DraftkitError: a problem with the project's data, not with the name.
+    """
+    registry = library.registry
+    try:
+        resolved = library.resolve_town(name)
+        return Lookup("found", slug=resolved.slug)
+    except DraftkitError as problem:
+        if registry is None or problem.code is None:
+            raise
+        code = problem.code
+    if code == "town_ambiguous":
+        choices = tuple(Choice(registry.slug(m), m) for m in registry.matches(name))
+        return Lookup("ambiguous", choices=choices)
+    if code == "town_not_found":
+        close = tuple(Choice(registry.slug(m), m) for m in registry.close_matches(name))
+        return Lookup("not_found", choices=close)
+    municipality = registry.find(name)
+    if code == "town_unorganized":
+        return Lookup("unorganized", slug=registry.slug(municipality), place=municipality)
+    # Policing unknown, or no department named: found; the facts page asks.
+    return Lookup("found", slug=registry.slug(municipality), place=municipality)
+
+
+def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
+    """Municipalities whose names begin with what was typed, then those spelled like it."""
+    registry = library.registry
+    if registry is None or not typed.strip():
+        return []
+    wanted = key(typed)
+    found: list[Municipality] = [m for m in registry.rows if key(m.name).startswith(wanted)]
+    found += [m for m in registry.close_matches(typed) if m not in found]
+    return [Choice(registry.slug(m), m) for m in found[:limit]]
+
+
+def town_facts(library: Library, answers: Answers) -> ResolvedTown:
+    """The town's profile before corrections: its own, or registry defaults.
+
+    Raises:
+        DraftkitError: unknown town, unorganized place, or policing unknown
+            (``code`` ``policing_unknown`` / ``agency_missing``: the page asks).
+    """
+    return library.resolve_town(answers.town, answers.policing_said)
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """The town's profile with the person's answers, and its YAML file's text."""
+
+    resolved: ResolvedTown
+    profile: TownProfile
+    text: str
+
+
+def corrected_profile(library: Library, answers: Answers) -> Corrected:
+    """The town's profile with the person's answers, checked exactly as ``draftkit
+    check`` would check it as a file in towns/ (the same as ``draftkit towns new``).
+
+    Raises:
+        ProblemList: every answer refused, each naming its field.
+    """
+    resolved = town_facts(library, answers)
+    start = resolved.loaded.value
+    may_direct = start.police.body_may_direct if answers.may_direct is None else answers.may_direct
+    shown = f"towns/{resolved.slug}.yaml"
+    plan = ProfilePlan(
+        path=library.towns_dir / f"{resolved.slug}.yaml",
+        shown=shown,
+        start=start.model_dump(mode="json"),
+        library=library,
+    )
+    text = profile_text(plan, answers.facts, body_may_direct=may_direct, written_by=GIVEN_TO)
+    document = parse_yaml(text, path=plan.path, shown=shown)
+    profile = validate(TownProfile, document, schema_name="town").value
+    return Corrected(resolved=resolved, profile=profile, text=text)
+
+
+def answer_field(problem: DraftkitError) -> str | None:
+    """The form field a problem with a profile answer concerns, if any."""
+    return problem.field or next(iter(fields_of([problem], FACT_FIELDS)), None)
+
+
+@dataclass(frozen=True)
+class ClauseOffer:
+    """One protection on the choices page."""
+
+    clause: ClauseModule
+    status: ClauseStatus
+    loopholes: tuple[str, ...]
+    chosen: bool
+
+
+def clause_offers(
+    library: Library, resolved: ResolvedTown, profile: TownProfile, chosen: tuple[str, ...]
+) -> list[ClauseOffer]:
+    """The clauses that apply to the town's policing, in catalog order, with the
+    default choice (every clause the CLI would draft) or the person's."""
+    arrangement = profile.police.arrangement
+    town = Loaded(value=profile, source=resolved.loaded.source)
+    defaults = {c.value.id for c in select_clauses(library, town, ())}
+    wanted = set(chosen) if chosen else defaults
+    names = {loophole.id: loophole.name for loophole in library.loophole_list()}
+    applicable = [c for c in library.clauses.values() if arrangement in c.value.applies_to]
+    return [
+        ClauseOffer(
+            clause=loaded.value,
+            status=library.status(loaded.value.id),
+            loopholes=tuple(names.get(i, i) for i in loaded.value.closes),
+            chosen=loaded.value.id in wanted,
+        )
+        for loaded in in_catalog_order(library, applicable)
+    ]
+
+
+_RECENT_DRAFTS = 32
+_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, Corrected]] = (
+    OrderedDict()
+)
+_recent_lock = threading.Lock()
+
+
+def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+    """The draft for the answers: the same call as ``draftkit draft TOWN``.
+
+    A person previews a draft and then downloads its files one by one, each request
+    carrying the same answers; a worker keeps its last few drafts in memory so those
+    requests do not render the same documents again. Nothing depends on it: any worker
+    can answer any request.
+
+    Raises:
+        DraftkitError: any problem the core finds (each with its ``code`` and ``field``).
+    """
+    key = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat())
+    with _recent_lock:
+        if key in _recent:
+            _recent.move_to_end(key)
+            return _recent[key]
+    made = _make_draft(library, answers)
+    with _recent_lock:
+        _recent[key] = made
+        while len(_recent) > _RECENT_DRAFTS:
+            _recent.popitem(last=False)
+    return made
+
+
+def _make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+    corrected = corrected_profile(library, answers)
+    options = DraftOptions(
+        date=answers.draft_date, final=False, sponsors=answers.sponsors, clause_ids=answers.clauses
+    )
+    draft = prepare_draft(
+        library, answers.town, "all", options, answers.policing_said, profile=corrected.profile
+    )
+    return draft, corrected
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    """One paragraph of a document as the preview shows it."""
+
+    style: str
+    text: str
+
+
+def preview(draft: Draft) -> dict[str, list[PreviewLine]]:
+    """Each document's paragraphs, as they read in Word."""
+    shown: dict[str, list[PreviewLine]] = {}
+    for name, data in draft.files.items():
+        if name.endswith(".docx"):
+            lines = []
+            for line in text_lines(data):
+                style, _, text = line.partition(" | ")
+                lines.append(PreviewLine(style=style, text=text))
+            shown[name] = lines
+    return shown
+
+
+def profile_file(draft: Draft, corrected: Corrected) -> tuple[str, bytes]:
+    """The answers as a profile YAML the coalition can review and add to towns/."""
+    manifest_name = next(n for n in draft.files if n.endswith("manifest.json"))
+    stem = manifest_name.removesuffix("manifest.json")
+    return f"{stem}profile.yaml", corrected.text.encode()
+
+
+def zip_file(draft: Draft, extra: dict[str, bytes]) -> tuple[str, bytes]:
+    """Every file of the draft, and ``extra`` ones, in one .zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**draft.files, **extra}.items():
+            archive.writestr(name, data)
+    manifest_name = next(n for n in draft.files if n.endswith("manifest.json"))
+    return manifest_name.removesuffix("manifest.json") + "draft.zip", buffer.getvalue()

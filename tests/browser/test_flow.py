@@ -1,0 +1,187 @@
+"""The whole flow in real headless Chromium, as an organizer would go through it.
+
+Every page visited is saved as a screenshot in artifacts/screenshots/ (not committed)
+and checked: its ``lang``, and a label for every input.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+import docx
+import pytest
+from tests.browser.conftest import ARTIFACTS
+
+UNLABELLED = """() => [...document.querySelectorAll('input, textarea, select')]
+  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
+  .map(el => el.name || el.id)"""
+
+
+def visit(page: Any, shot: str, lang: str) -> None:
+    """Check the page as it stands and save its screenshot."""
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == lang
+    assert page.evaluate(UNLABELLED) == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+
+
+def next_step(page: Any, label: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=label).click()
+
+
+def download_zip(page: Any, label: str) -> zipfile.ZipFile:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    return zipfile.ZipFile(io.BytesIO(info.value.path().read_bytes()))
+
+
+def docx_text(archive: zipfile.ZipFile, ending: str) -> str:
+    name = next(n for n in archive.namelist() if n.endswith(ending))
+    document = docx.Document(io.BytesIO(archive.read(name)))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_brattleboro_with_its_own_police(page: Any) -> None:
+    page.goto("/")
+    visit(page, "01-en-home", "en")
+    page.get_by_label("Your town, city or village").fill("Brattleboro")
+    next_step(page, "Continue")
+    visit(page, "02-en-facts-brattleboro", "en")
+    assert page.get_by_label("Name of the police agency").input_value() == (
+        "Brattleboro Police Department"
+    )
+    assert page.locator(".source.default").first.is_visible()
+    page.get_by_label("Sponsors (optional)").fill("Ana Pérez")
+    next_step(page, "Next: choose the protections")
+    visit(page, "03-en-protections-brattleboro", "en")
+    boxes = page.locator("input[type=checkbox]")
+    assert boxes.count() > 5
+    assert all(boxes.nth(i).is_checked() for i in range(boxes.count()))
+    next_step(page, "Next: preview the documents")
+    visit(page, "04-en-preview-brattleboro", "en")
+    assert page.locator(".draft-mark").first.inner_text().startswith("DRAFT")
+    assert "await a reviewing lawyer's approval" in page.content()
+    archive = download_zip(page, "Everything in one .zip file")
+    assert len(archive.namelist()) == 4
+    directive = docx_text(archive, "police-directive.docx")
+    assert "Brattleboro Police Department" in directive
+    resolution = docx_text(archive, "council-resolution.docx")
+    assert "Ana Pérez" in resolution
+    assert "Selectboard" in resolution
+
+
+def test_policing_asked_and_answered_county_sheriff(page: Any) -> None:
+    page.goto("/en/")
+    page.get_by_label("Your town, city or village").fill("Guildhall")
+    next_step(page, "Continue")
+    visit(page, "05-en-policing-guildhall", "en")
+    page.get_by_label("The county sheriff, under a contract").check()
+    next_step(page, "Continue")
+    visit(page, "06-en-facts-guildhall-sheriff", "en")
+    assert "Sheriff" in page.get_by_label("Name of the police agency").input_value()
+    next_step(page, "Next: choose the protections")
+    next_step(page, "Next: preview the documents")
+    visit(page, "07-en-preview-guildhall-sheriff", "en")
+    archive = download_zip(page, "Everything in one .zip file")
+    assert "Essex County Sheriff" in docx_text(archive, "contract-addendum.docx")
+
+
+def test_a_state_police_only_town(page: Any) -> None:
+    page.goto("/en/facts?town=lunenburg")
+    page.get_by_label("The Vermont State Police only").check()
+    next_step(page, "Continue")
+    next_step(page, "Next: choose the protections")
+    next_step(page, "Next: preview the documents")
+    visit(page, "08-en-preview-lunenburg-state-police", "en")
+    names = page.locator(".file").all_inner_texts()
+    assert [n for n in names if n.endswith(".docx")] == [
+        next(n for n in names if n.endswith("council-resolution.docx"))
+    ]
+    assert "Vermont State Police" in page.locator(".document").inner_text()
+
+
+def test_a_misspelled_name_gets_did_you_mean(page: Any) -> None:
+    page.goto("/en/")
+    field = page.get_by_label("Your town, city or village")
+    field.press_sequentially("Bratleboro", delay=20)
+    # The script offers the place while the person types.
+    page.locator("#suggestions a", has_text="Brattleboro (town, Windham County)").wait_for()
+    next_step(page, "Continue")
+    visit(page, "09-en-did-you-mean", "en")
+    assert "Did you mean:" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Brattleboro (town, Windham County)").click()
+    assert page.url.endswith("/en/facts?town=brattleboro")
+
+
+def test_an_invalid_answer_then_corrected(page: Any) -> None:
+    page.goto("/en/facts?town=brattleboro")
+    page.get_by_label("Title of the clerk who attests them").fill("")
+    page.get_by_label("Date on the documents").fill("2026-02-30")
+    next_step(page, "Next: choose the protections")
+    visit(page, "10-en-invalid-answers", "en")
+    assert page.locator("#governing_body-clerk_title-error").inner_text() == (
+        "This answer is needed."
+    )
+    assert "YYYY-MM-DD" in page.locator("#date-error").inner_text()
+    page.get_by_label("Title of the clerk who attests them").fill("Town Clerk")
+    page.get_by_label("Date on the documents").fill("2026-03-02")
+    next_step(page, "Next: choose the protections")
+    assert page.get_by_role("heading", level=1).inner_text() == "Choose the protections"
+
+
+@pytest.mark.locale("es-ES")
+def test_the_whole_flow_in_spanish(page: Any) -> None:
+    page.goto("/")
+    assert page.url.endswith("/es/")
+    visit(page, "11-es-home", "es")
+    assert "los documentos se redactan en inglés" in page.content()
+    page.get_by_label("Su pueblo, ciudad o villa").fill("Barre")
+    next_step(page, "Continuar")
+    visit(page, "12-es-ambiguous", "es")
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(r"^Barre City")).click()
+    visit(page, "13-es-facts-barre-city", "es")
+    assert page.locator(".source.default").first.inner_text().startswith("Sin confirmar")
+    page.get_by_label("Cargo de quien certifica las resoluciones", exact=False)
+    next_step(page, "Siguiente: elegir las protecciones")
+    visit(page, "14-es-protections", "es")
+    next_step(page, "Siguiente: ver los documentos")
+    visit(page, "15-es-preview", "es")
+    archive = download_zip(page, "Todo en un solo archivo .zip")
+    assert "RESOLVED" in docx_text(archive, "council-resolution.docx")
+    # The switch keeps the answers and shows the same step in English.
+    next_step(page, "English")
+    visit(page, "16-en-preview-after-switch", "en")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Preview of the documents")
+
+
+def test_keyboard_only(page: Any) -> None:
+    def tab_to(predicate: str, limit: int = 60) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => {{ const el = document.activeElement; return {predicate}; }}"):
+                return
+        raise AssertionError(f"Tab never reached: {predicate}")
+
+    page.goto("/en/")
+    tab_to("el.id === 'name'")
+    page.keyboard.type("Brattleboro")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to("el.tagName === 'BUTTON' && el.textContent.includes('choose the protections')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to("el.tagName === 'BUTTON' && el.textContent.includes('preview the documents')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visit(page, "17-en-preview-by-keyboard", "en")
+    tab_to("el.tagName === 'BUTTON' && el.value === 'zip'")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.endswith("-brattleboro-draft.zip")

@@ -318,22 +318,6 @@ def _tracked(path: Path) -> tuple[int, int]:
     return xml.count("<w:ins "), xml.count("<w:del ")
 
 
-def test_redline_two_documents(make_project, tmp_path: Path) -> None:
-    root = make_project()
-    old = _draft(root)
-    new = tmp_path / "new.docx"
-    document = Document(str(old))
-    document.add_paragraph("A Member shall report every request in writing.")
-    document.save(str(new))
-    out = tmp_path / "redline.docx"
-    result = run(root, "redline", str(old), str(new), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    insertions, deletions = _tracked(out)
-    assert insertions >= 1
-    assert result.stdout == f"wrote {out} ({insertions} insertions, {deletions} deletions)\n"
-    Document(str(out))
-
-
 def test_clause_diff_between_git_revisions(make_project, tmp_path: Path) -> None:
     root = make_project()
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]

@@ -25,6 +25,7 @@ from draftkit.document_properties import (
 from draftkit.house_style import (
     STYLE_TEMPLATE,
     add_field,
+    add_paragraph,
     add_table,
     blank_document,
     footer_with_pages,
@@ -104,7 +105,7 @@ def _bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-unt
 
 
 def _heading(document: DocumentObject, text: str, number: int) -> None:
-    paragraph = document.add_paragraph(text, style="Heading 1")
+    paragraph = add_paragraph(document, text, style="Heading 1")
     # A page break before the heading, not a break paragraph after the last table: a
     # table that fills its page would otherwise leave a blank page behind it.
     paragraph.paragraph_format.page_break_before = True
@@ -112,31 +113,33 @@ def _heading(document: DocumentObject, text: str, number: int) -> None:
 
 
 def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
-    document.add_paragraph().paragraph_format.space_before = Pt(120)
-    document.add_paragraph("CLAUSE BOOK", style="Title")
+    add_paragraph(document).paragraph_format.space_before = Pt(120)
+    add_paragraph(document, "CLAUSE BOOK", style="Title")
     for line in (
         "Limits on police participation in federal civil immigration enforcement",
         "for Vermont municipalities",
     ):
-        document.add_paragraph(line, style="Caption Line")
-    document.add_paragraph().paragraph_format.space_before = Pt(24)
+        add_paragraph(document, line, style="Caption Line")
+    add_paragraph(document).paragraph_format.space_before = Pt(24)
     for line in (
         f"Library version {library_hash(library)[:12]} (draftkit {__version__})",
         f"Prepared {long_date(date)}",
     ):
-        paragraph = document.add_paragraph(line)
+        paragraph = add_paragraph(document, line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     approved = sum(1 for cid in library.clauses if library.status(cid).approved)
-    summary = document.add_paragraph(
+    summary = add_paragraph(
+        document,
         f"{len(library.clauses)} clauses, {approved} approved at their current text; "
-        f"{len(library.loophole_list())} loopholes; {len(library.terms())} defined terms."
+        f"{len(library.loophole_list())} loopholes; {len(library.terms())} defined terms.",
     )
     summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = document.add_paragraph(
+    note = add_paragraph(
+        document,
         "Template values appear as \u00abname\u00bb: each draft fills them in from the town's "
         "profile; \u00ablead\u00bb reads \u201cThe directive shall provide\u201d or \u201cThe "
         "<governing body> asks that the directive provide\u201d, as the body may direct or only "
-        "request. A review counts only while the text it covered is unchanged."
+        "request. A review counts only while the text it covered is unchanged.",
     )
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.paragraph_format.space_before = Pt(24)
@@ -144,13 +147,13 @@ def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
 
 
 def _contents(document: DocumentObject, library: Library) -> None:
-    contents = document.add_paragraph("Contents", style="Heading 1")
+    contents = add_paragraph(document, "Contents", style="Heading 1")
     contents.paragraph_format.page_break_before = True
     entries = ["Coverage"]
     entries += [f"{n}. {c.value.title}" for n, c in enumerate(_ordered(library), start=1)]
     entries.append("Glossary")
     for number, entry in enumerate(entries, start=1):
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.paragraph_format.space_after = Pt(2)
         paragraph.paragraph_format.tab_stops.add_tab_stop(
             Inches(6.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
@@ -162,9 +165,10 @@ def _contents(document: DocumentObject, library: Library) -> None:
 
 def _coverage(document: DocumentObject, library: Library) -> None:
     _heading(document, "Coverage", 1)
-    document.add_paragraph(
+    add_paragraph(
+        document,
         "Each loophole in the catalog, and the clauses that close it. A loophole with no "
-        "clause is a gap in the library."
+        "clause is a gap in the library.",
     )
     rows = []
     for loophole in library.loophole_list():
@@ -195,20 +199,20 @@ def _clause(document: DocumentObject, library: Library, number: int, clause_id: 
     ]
     add_table(document, None, facts, (1.4, 5.1))
     _sub(document, "Summary")
-    document.add_paragraph(clause.summary, style="Body Text Justified")
+    add_paragraph(document, clause.summary, style="Body Text Justified")
     _sub(document, "Text")
     add_clause_text(document, clause)
     _sub(document, "Defined terms")
     terms = library.terms()
     for term in clause.defined_terms:
         entry = terms.get(term.lower())
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.add_run(f"\u201c{term}\u201d").bold = True
         paragraph.add_run(
             f" means {marked(entry.definition)}" if entry else " (not in the glossary)"
         )
     if not clause.defined_terms:
-        document.add_paragraph("None.")
+        add_paragraph(document, "None.")
     _sub(document, "Citations")
     add_table(
         document,
@@ -217,7 +221,7 @@ def _clause(document: DocumentObject, library: Library, number: int, clause_id: 
         (1.7, 0.9, 3.9),
     )
     _sub(document, "8 U.S.C. §§ 1373 and 1644 and Vermont law")
-    document.add_paragraph(clause.federal_state_note, style="Body Text Justified")
+    add_paragraph(document, clause.federal_state_note, style="Body Text Justified")
     _sub(document, "Version history")
     add_table(
         document,
@@ -247,11 +251,11 @@ def _clause(document: DocumentObject, library: Library, number: int, clause_id: 
             (1.0, 1.6, 0.9, 1.2, 1.8),
         )
     else:
-        document.add_paragraph("Not yet reviewed.")
+        add_paragraph(document, "Not yet reviewed.")
 
 
 def _sub(document: DocumentObject, text: str) -> None:
-    document.add_paragraph(text, style="Heading 2")
+    add_paragraph(document, text, style="Heading 2")
 
 
 def _glossary(document: DocumentObject, library: Library) -> None:
@@ -262,12 +266,13 @@ def _glossary(document: DocumentObject, library: Library) -> None:
             for c in library.clauses.values()
             if any(t.lower() == key for t in c.value.defined_terms)
         ]
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.add_run(f"\u201c{entry.term}\u201d").bold = True
         paragraph.add_run(f" means {marked(entry.definition)}")
-        used = document.add_paragraph(
+        used = add_paragraph(
+            document,
             "Used by: "
             + (", ".join(users) if users else "no clause")
-            + (f". Source: {entry.source}" if entry.source else "")
+            + (f". Source: {entry.source}" if entry.source else ""),
         )
         used.runs[0].italic = True

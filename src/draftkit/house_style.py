@@ -4,8 +4,10 @@ python-docx's blue defaults."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -63,6 +65,27 @@ def blank_document(template: Path) -> DocumentObject:
     return document
 
 
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def add_paragraph(document: DocumentObject, text: str = "", style: str | None = None) -> Paragraph:
+    """``document.add_paragraph(text, style)``, with the style's id looked up once per
+    document: python-docx looks a style name up among all styles on every call, which
+    made the clause book take seconds."""
+    paragraph = document.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = _style_id(document, style)
+    return paragraph
+
+
+def _style_id(document: DocumentObject, name: str) -> str:
+    ids = _STYLE_IDS.get(document.part)
+    if ids is None:
+        ids = {style.name: style.style_id for style in document.styles if style.name}
+        _STYLE_IDS[document.part] = ids
+    return ids[name]
+
+
 def footer_with_pages(document: DocumentObject, label: str) -> None:
     """``label — Page N of M`` in the footer, with live page fields."""
     footer = document.sections[0].footer.paragraphs[0]
@@ -97,7 +120,7 @@ def add_table(
     """A grid table with fixed column widths (inches), in a slightly smaller type, its
     header row bold and repeated on each page."""
     table = document.add_table(rows=1 if header else 0, cols=len(widths))
-    table.style = document.styles["Table Grid"]
+    table._tbl.tblPr.style = _style_id(document, "Table Grid")
     table.autofit = False
     if header:
         for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -125,6 +148,7 @@ __all__ = [
     "FONT",
     "STYLE_TEMPLATE",
     "add_field",
+    "add_paragraph",
     "add_table",
     "blank_document",
     "footer_with_pages",

@@ -25,7 +25,7 @@ from draftkit.clause_history import clause_text
 from draftkit.compiled_template import DocumentProperties
 from draftkit.document_properties import DEFAULT_AUTHOR, made_by, set_core_properties
 from draftkit.errors import DraftkitError, NotFoundError
-from draftkit.house_style import STYLE_TEMPLATE, blank_document
+from draftkit.house_style import STYLE_TEMPLATE, add_paragraph, blank_document
 from draftkit.models import ClauseModule
 from draftkit.naming import long_date
 from draftkit.writing import check_targets, write_files
@@ -41,31 +41,34 @@ def marked(text: str) -> str:
 def add_clause_text(document: DocumentObject, clause: ClauseModule) -> None:
     """The clause's texts as they appear in each document, placeholders marked, in the
     house styles (see :mod:`draftkit.house_style`)."""
-    add = document.add_paragraph
+
+    def add(text: str, style: str) -> None:
+        add_paragraph(document, text, style)
+
     if clause.resolution.whereas or clause.resolution.resolved:
-        add("In a resolution", style="Heading 3")
+        add("In a resolution", "Heading 3")
         for text in clause.resolution.whereas:
-            add(f"WHEREAS, {marked(text)}", style="Body Text Justified")
+            add(f"WHEREAS, {marked(text)}", "Body Text Justified")
         for number, text in enumerate(clause.resolution.resolved, start=1):
-            add(f"RESOLVED {number}. {marked(text)}", style="Body Text Justified")
+            add(f"RESOLVED {number}. {marked(text)}", "Body Text Justified")
     for label, section in (
         ("In a police directive, sheriff request or contract addendum", clause.directive),
         ("In a town's own policy", clause.town_policy),
     ):
         if section is None:
             continue
-        add(label, style="Heading 3")
-        add(marked(section.heading), style="Heading 4")
+        add(label, "Heading 3")
+        add(marked(section.heading), "Heading 4")
         for index, text in enumerate(section.paragraphs):
-            add(f"({chr(ord('a') + index)})\t{marked(text)}", style="Lettered")
+            add(f"({chr(ord('a') + index)})\t{marked(text)}", "Lettered")
 
 
 def clause_document(clause: ClauseModule, template: Path) -> bytes:
     """A small Word document holding one clause version's text, for comparison, in the
     style of ``template``."""
     document = blank_document(template)
-    document.add_paragraph(f"{clause.title} ({clause.id} {clause.version})", style="Heading 1")
-    document.add_paragraph(clause.summary, style="Body Text Justified")
+    add_paragraph(document, f"{clause.title} ({clause.id} {clause.version})", style="Heading 1")
+    add_paragraph(document, clause.summary, style="Body Text Justified")
     add_clause_text(document, clause)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -127,7 +130,7 @@ def finish_redline(
         ),
     ]
     for index, (text, bold) in enumerate(intro):
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.add_run(text).bold = bold
         body.insert(index, paragraph._p)
     header = document.sections[0].header

@@ -178,8 +178,8 @@ def test_clauses_diff_takes_clause_versions_from_the_history(
     first, second, _header = _lines(out)
     assert first == "Redline of clause custody-rule: 1.0.0 to 1.1.0"
     assert re.match(
-        r"Custody access: the text of version 1\.1\.0 \(version 1\.1\.0 \(commit [0-9a-f]{7}\)\) "
-        r"compared with version 1\.0\.0 \(version 1\.0\.0 \(commit [0-9a-f]{7}\)\)\. ",
+        r"Custody access: the text of version 1\.1\.0 \(commit [0-9a-f]{7}\) "
+        r"compared with version 1\.0\.0 \(commit [0-9a-f]{7}\)\. ",
         second,
     ), second
     # Only the versions matter from here on: skip the engine's seconds.

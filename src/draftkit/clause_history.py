@@ -27,7 +27,8 @@ class ClauseText:
 
     clause: ClauseModule
     source: str
-    """``working tree``, ``version 1.0.0 (commit 1a2b3c4)`` or ``revision HEAD (1a2b3c4)``."""
+    """``working tree``, ``commit 1a2b3c4`` (a version found in the history) or
+    ``HEAD, commit 1a2b3c4`` (a revision)."""
 
 
 _CLAUSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -112,7 +113,7 @@ def clause_text(root: Path, clause_id: str, rev: str | None, option: str = "--fr
         return _version(root, clause_id, rev, option)
     commit = resolve_revision(root, rev, option)
     text = _blob(root, commit, shown, clause_id, rev)
-    return ClauseText(_parse(text, path, shown, rev), f"revision {rev} ({commit[:7]})")
+    return ClauseText(_parse(text, path, shown, rev), f"{rev}, commit {commit[:7]}")
 
 
 def _working_text(path: Path, shown: str) -> str:
@@ -183,9 +184,7 @@ def _version(root: Path, clause_id: str, version: str, option: str) -> ClauseTex
         text = completed.stdout.decode("utf-8", "replace")
         found = _version_of(text, path, shown)
         if found == version:
-            return ClauseText(
-                _parse(text, path, shown, version), f"version {version} (commit {commit[:7]})"
-            )
+            return ClauseText(_parse(text, path, shown, version), f"commit {commit[:7]}")
         if found and found not in seen:
             seen.append(found)
     if current == version and current_text is not None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 import zipfile
 from pathlib import Path
 
 import yaml
 from docx import Document
+from docx.shared import Inches, RGBColor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, run
@@ -208,20 +210,43 @@ def test_coverage_shows_gaps(make_project) -> None:
 def test_clause_book(make_project) -> None:
     root = make_project()
     run(root, *REVIEW)
-    data = build_book(load_library(root), dt.date(2026, 11, 27))
+    data = build_book(load_library(root), dt.date(2026, 11, 27), author="Vermont Coalition")
     lines = text_lines(data)
-    assert "Title | Clause Book" in lines
+    assert "Title | CLAUSE BOOK" in lines
     assert "Heading 1 | 1. Custody access" in lines
     assert "Heading 2 | Review history" in lines
     assert any(line.startswith("cell") and "Pat Lawyer (Town attorney)" in line for line in lines)
     assert (
-        "Normal | RESOLVED 1. The directive shall bar access to people in custody without a court order."
+        "Body Text Justified | RESOLVED 1. The directive shall bar access to people in custody "
+        "without a court order."
+    ) in lines
+    assert "Body Text Justified | WHEREAS, the «agency.name» holds people in custody" in lines
+    assert (
+        "Lettered | (a) A Member shall not give access to a person in custody without a court order."
         in lines
     )
-    assert "Normal | WHEREAS, the «agency.name» holds people in custody" in lines
+    assert "footer: Page Footer | Clause Book — Page 1 of 1" in lines
     assert any(
         "GAP" in line or "Custody access" in line for line in lines if line.startswith("cell")
     )
+
+
+def test_clause_book_looks_like_the_documents(make_project) -> None:
+    """The templates' fonts and headings (black Times New Roman), not python-docx's blue
+    sans-serif defaults; tables with fixed column widths sized for their content."""
+    root = make_project()
+    run(root, *REVIEW)
+    document = Document(io.BytesIO(build_book(load_library(root), dt.date(2026, 11, 27))))
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+        style = document.styles[name]
+        font = style.font.name or style.base_style.font.name
+        assert font == "Times New Roman", name
+        assert style.font.color.rgb in (None, RGBColor(0, 0, 0)), name
+    _coverage, facts, *_, reviews = document.tables
+    assert [c.width for c in facts.columns] == [Inches(1.4), Inches(5.1)]
+    assert not facts.autofit
+    assert [round(c.width.inches, 1) for c in reviews.columns] == [1.0, 1.6, 0.9, 1.2, 1.8]
+    assert sum(c.width for c in reviews.columns) <= Inches(6.5)
 
 
 def test_book_command_writes_a_file(make_project) -> None:
@@ -291,22 +316,6 @@ def test_verify_refuses_a_document_draftkit_did_not_make(make_project, tmp_path:
 def _tracked(path: Path) -> tuple[int, int]:
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     return xml.count("<w:ins "), xml.count("<w:del ")
-
-
-def test_redline_two_documents(make_project, tmp_path: Path) -> None:
-    root = make_project()
-    old = _draft(root)
-    new = tmp_path / "new.docx"
-    document = Document(str(old))
-    document.add_paragraph("A Member shall report every request in writing.")
-    document.save(str(new))
-    out = tmp_path / "redline.docx"
-    result = run(root, "redline", str(old), str(new), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    insertions, deletions = _tracked(out)
-    assert insertions >= 1
-    assert result.stdout == f"wrote {out} ({insertions} insertions, {deletions} deletions)\n"
-    Document(str(out))
 
 
 def test_clause_diff_between_git_revisions(make_project, tmp_path: Path) -> None:

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Pt
 
 from draftkit import __version__
+from draftkit.compiled_template import DocumentProperties
 from draftkit.composing import in_catalog_order
+from draftkit.document_properties import (
+    DEFAULT_AUTHOR,
+    SUBJECT,
+    made_by,
+    on_day,
+    set_core_properties,
+)
+from draftkit.house_style import (
+    STYLE_TEMPLATE,
+    add_field,
+    add_paragraph,
+    add_table,
+    blank_document,
+    footer_with_pages,
+)
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
 from draftkit.models import ClauseModule
@@ -24,8 +37,6 @@ from draftkit.naming import long_date
 from draftkit.provenance import canonical_json, clause_text_hash, sha256_bytes
 from draftkit.redlining import add_clause_text, marked
 from draftkit.writing import check_targets, write_files
-
-FONT = "Times New Roman"
 
 
 def library_hash(library: Library) -> str:
@@ -40,19 +51,36 @@ def library_hash(library: Library) -> str:
     )
 
 
-def write_book(root: Path, out: Path, *, date: dt.date, force: bool) -> Path:
+def write_book(
+    root: Path, out: Path, *, date: dt.date, force: bool, author: str = DEFAULT_AUTHOR
+) -> Path:
     """``draftkit clauses book``: build the clause book and write it atomically."""
     library = load_library(root)
     check_targets(out.parent, [out.name], force=force)
-    data = build_book(library, date)
+    data = build_book(library, date, author=author)
     write_files(out.parent, {out.name: data}, force=force)
     return out
 
 
-def build_book(library: Library, date: dt.date) -> bytes:
-    """The clause book as .docx bytes."""
-    document = Document()
-    _setup(document)
+def build_book(library: Library, date: dt.date, *, author: str = DEFAULT_AUTHOR) -> bytes:
+    """The clause book as .docx bytes, in the templates' styles.
+
+    Raises:
+        DraftkitError: the style template (resolutions/police-directive.docx) is missing.
+    """
+    document = blank_document(library.template_path(STYLE_TEMPLATE))
+    footer_with_pages(document, "Clause Book")
+    set_core_properties(
+        document,
+        DocumentProperties(
+            title="Clause Book",
+            subject=SUBJECT,
+            author=author,
+            created=on_day(date),
+            comments=made_by(f"from clause library {library_hash(library)[:12]}"),
+            keywords="clause library; review; 20 V.S.A. \u00a7 2366",
+        ),
+    )
     _cover(document, library, date)
     _contents(document, library)
     _coverage(document, library)
@@ -77,111 +105,76 @@ def _bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-unt
 
 
 def _heading(document: DocumentObject, text: str, number: int) -> None:
-    _bookmark(document.add_heading(text, level=1), f"_DraftkitToc{number}", number)
-
-
-def _setup(document: DocumentObject) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Inches(8.5), Inches(11)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Inches(1))
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("draftkit clause book \u2014 Page ")
-    _field(footer, "PAGE")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES")
-
-
-def _field(paragraph, instruction: str, shown: str = "1") -> None:  # type: ignore[no-untyped-def]
-    for xml in (
-        f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
-        f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruction} </w:instrText>',
-        f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>',
-    ):
-        paragraph.add_run()._r.append(parse_xml(xml))
-    paragraph.add_run(shown)
-    paragraph.add_run()._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
+    paragraph = add_paragraph(document, text, style="Heading 1")
+    # A page break before the heading, not a break paragraph after the last table: a
+    # table that fills its page would otherwise leave a blank page behind it.
+    paragraph.paragraph_format.page_break_before = True
+    _bookmark(paragraph, f"_DraftkitToc{number}", number)
 
 
 def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
-    document.add_paragraph().paragraph_format.space_before = Pt(120)
-    title = document.add_paragraph("Clause Book", style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_paragraph(document).paragraph_format.space_before = Pt(120)
+    add_paragraph(document, "CLAUSE BOOK", style="Title")
     for line in (
         "Limits on police participation in federal civil immigration enforcement",
         "for Vermont municipalities",
-        "",
+    ):
+        add_paragraph(document, line, style="Caption Line")
+    add_paragraph(document).paragraph_format.space_before = Pt(24)
+    for line in (
         f"Library version {library_hash(library)[:12]} (draftkit {__version__})",
         f"Prepared {long_date(date)}",
     ):
-        paragraph = document.add_paragraph(line)
+        paragraph = add_paragraph(document, line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     approved = sum(1 for cid in library.clauses if library.status(cid).approved)
-    summary = document.add_paragraph(
+    summary = add_paragraph(
+        document,
         f"{len(library.clauses)} clauses, {approved} approved at their current text; "
-        f"{len(library.loophole_list())} loopholes; {len(library.terms())} defined terms."
+        f"{len(library.loophole_list())} loopholes; {len(library.terms())} defined terms.",
     )
     summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = document.add_paragraph(
+    note = add_paragraph(
+        document,
         "Template values appear as \u00abname\u00bb: each draft fills them in from the town's "
         "profile; \u00ablead\u00bb reads \u201cThe directive shall provide\u201d or \u201cThe "
         "<governing body> asks that the directive provide\u201d, as the body may direct or only "
-        "request. A review counts only while the text it covered is unchanged."
+        "request. A review counts only while the text it covered is unchanged.",
     )
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note.paragraph_format.space_before = Pt(24)
     note.runs[0].italic = True
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _contents(document: DocumentObject, library: Library) -> None:
-    document.add_heading("Contents", level=1)
+    contents = add_paragraph(document, "Contents", style="Heading 1")
+    contents.paragraph_format.page_break_before = True
     entries = ["Coverage"]
     entries += [f"{n}. {c.value.title}" for n, c in enumerate(_ordered(library), start=1)]
     entries.append("Glossary")
     for number, entry in enumerate(entries, start=1):
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.paragraph_format.space_after = Pt(2)
         paragraph.paragraph_format.tab_stops.add_tab_stop(
             Inches(6.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
         )
         paragraph.add_run(f"{entry}\t")
         # PAGEREF fields are filled in by Word and LibreOffice when the pages are laid out.
-        _field(paragraph, f"PAGEREF _DraftkitToc{number} \\h", shown="")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def _table(
-    document: DocumentObject, header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]
-) -> None:
-    width = len(header) if header else len(rows[0])
-    table = document.add_table(rows=1 if header else 0, cols=width)
-    table.style = document.styles["Table Grid"]
-    if header:
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.paragraphs[0].text = text
+        add_field(paragraph, f"PAGEREF _DraftkitToc{number} \\h", shown="")
 
 
 def _coverage(document: DocumentObject, library: Library) -> None:
     _heading(document, "Coverage", 1)
-    document.add_paragraph(
+    add_paragraph(
+        document,
         "Each loophole in the catalog, and the clauses that close it. A loophole with no "
-        "clause is a gap in the library."
+        "clause is a gap in the library.",
     )
     rows = []
     for loophole in library.loophole_list():
         closing = [c.value.title for c in library.clauses.values() if loophole.id in c.value.closes]
         rows.append((loophole.name, "; ".join(closing) or "GAP: no clause"))
-    _table(document, ("Loophole", "Closed by"), rows)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    add_table(document, ("Loophole", "Closed by"), rows, (3.1, 3.4))
 
 
 def _clause(document: DocumentObject, library: Library, number: int, clause_id: str) -> None:
@@ -204,42 +197,44 @@ def _clause(document: DocumentObject, library: Library, number: int, clause_id: 
         ("Requires", ", ".join(clause.requires) or "none"),
         ("Conflicts with", ", ".join(clause.conflicts) or "none"),
     ]
-    _table(document, None, facts)
-    document.add_heading("Summary", level=2)
-    document.add_paragraph(clause.summary)
-    document.add_heading("Text", level=2)
+    add_table(document, None, facts, (1.4, 5.1))
+    _sub(document, "Summary")
+    add_paragraph(document, clause.summary, style="Body Text Justified")
+    _sub(document, "Text")
     add_clause_text(document, clause)
-    document.add_heading("Defined terms", level=2)
+    _sub(document, "Defined terms")
     terms = library.terms()
     for term in clause.defined_terms:
         entry = terms.get(term.lower())
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.add_run(f"\u201c{term}\u201d").bold = True
         paragraph.add_run(
             f" means {marked(entry.definition)}" if entry else " (not in the glossary)"
         )
     if not clause.defined_terms:
-        document.add_paragraph("None.")
-    document.add_heading("Citations", level=2)
-    _table(
+        add_paragraph(document, "None.")
+    _sub(document, "Citations")
+    add_table(
         document,
         ("Citation", "Role", "What it says here"),
         [(c.cite, c.role, c.point + (f" <{c.url}>" if c.url else "")) for c in clause.citations],
+        (1.7, 0.9, 3.9),
     )
-    document.add_heading("8 U.S.C. §§ 1373 and 1644 and Vermont law", level=2)
-    document.add_paragraph(clause.federal_state_note)
-    document.add_heading("Version history", level=2)
-    _table(
+    _sub(document, "8 U.S.C. §§ 1373 and 1644 and Vermont law")
+    add_paragraph(document, clause.federal_state_note, style="Body Text Justified")
+    _sub(document, "Version history")
+    add_table(
         document,
         ("Version", "Date", "What changed"),
         [(h.version, h.date.isoformat(), h.summary) for h in clause.history],
+        (0.8, 1.0, 4.7),
     )
-    document.add_heading("Review history", level=2)
+    _sub(document, "Review history")
     log = library.reviews.get(clause_id)
     reviews = log.value.reviews if log else ()
     if reviews:
         current = clause_text_hash(clause)
-        _table(
+        add_table(
             document,
             ("Date", "Reviewer", "Verdict", "Text reviewed", "Notes"),
             [
@@ -253,10 +248,14 @@ def _clause(document: DocumentObject, library: Library, number: int, clause_id: 
                 )
                 for r in reviews
             ],
+            (1.0, 1.6, 0.9, 1.2, 1.8),
         )
     else:
-        document.add_paragraph("Not yet reviewed.")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        add_paragraph(document, "Not yet reviewed.")
+
+
+def _sub(document: DocumentObject, text: str) -> None:
+    add_paragraph(document, text, style="Heading 2")
 
 
 def _glossary(document: DocumentObject, library: Library) -> None:
@@ -267,12 +266,13 @@ def _glossary(document: DocumentObject, library: Library) -> None:
             for c in library.clauses.values()
             if any(t.lower() == key for t in c.value.defined_terms)
         ]
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph(document)
         paragraph.add_run(f"\u201c{entry.term}\u201d").bold = True
         paragraph.add_run(f" means {marked(entry.definition)}")
-        used = document.add_paragraph(
+        used = add_paragraph(
+            document,
             "Used by: "
             + (", ".join(users) if users else "no clause")
-            + (f". Source: {entry.source}" if entry.source else "")
+            + (f". Source: {entry.source}" if entry.source else ""),
         )
         used.runs[0].italic = True

@@ -28,7 +28,11 @@ SCHEMA_CHOICES = ("town", "clause", "audit-rules", "lint-rules", "companion", "p
 POLICE_FILTERS = ("municipal", "sheriff", "state-police", "unknown")
 """`draftkit towns list --police` values."""
 
+DEFAULT_AUTHOR = "draftkit"
+"""The documents' author when nobody says (``--author`` or ``DRAFTKIT_AUTHOR``)."""
+
 __all__ = [
+    "DEFAULT_AUTHOR",
     "DOC_CHOICES",
     "POLICE_FILTERS",
     "POLICING_CHOICES",

@@ -35,6 +35,8 @@ class DraftOptions:
     sponsors: tuple[str, ...] = ()
     clause_ids: tuple[str, ...] = ()
     """Clauses asked for by name; empty means the town's list or every applicable clause."""
+    author: str = "draftkit"
+    """Who the documents' properties name as their author (``--author``)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
-from draftkit.compiled_template import CompiledTemplate
+from draftkit.compiled_template import CompiledTemplate, DocumentProperties
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -20,6 +20,7 @@ from draftkit.composing import (
     select_clauses,
 )
 from draftkit.defaults import Policing
+from draftkit.document_properties import SUBJECT, made_by, on_day
 from draftkit.embedding import manifest_xml
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_lines
@@ -185,7 +186,20 @@ def prepare_draft(
                     }
                 )
             )
-            files[name] = result.package()
+            files[name] = result.package(
+                DocumentProperties(
+                    title=f"{_TITLES[document.kind]} \u2014 {profile.legal_name}",
+                    subject=SUBJECT,
+                    author=options.author,
+                    created=on_day(options.date),
+                    comments=made_by(
+                        f"for {profile.name}, "
+                        + ("final" if options.final else "draft")
+                        + f" of {options.date.isoformat()}"
+                    ),
+                    keywords=f"{profile.name}; fair and impartial policing; 20 V.S.A. \u00a7 2366",
+                )
+            )
             texts[name] = lines
     raise_if_any(problems)
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
@@ -198,6 +212,13 @@ def prepare_draft(
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts, texts=texts)
+
+
+_TITLES = {
+    "resolution": "Resolution",
+    "directive": "Police directive",
+    "addendum": "Contract addendum",
+}
 
 
 class ClauseMatcher:

@@ -7,6 +7,7 @@ tables, which a text diff we wrote ourselves would not.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -19,12 +20,16 @@ from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import LxmlError
 
+from draftkit import __version__
+from draftkit.clause_history import clause_text
+from draftkit.compiled_template import DocumentProperties
+from draftkit.document_properties import DEFAULT_AUTHOR, made_by, set_core_properties
 from draftkit.errors import DraftkitError, NotFoundError
-from draftkit.loading import Loaded, parse_yaml, validate
+from draftkit.house_style import STYLE_TEMPLATE, add_paragraph, blank_document
 from draftkit.models import ClauseModule
+from draftkit.naming import long_date
 from draftkit.writing import check_targets, write_files
 
-AUTHOR = "draftkit"
 _TAG = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
 
 
@@ -34,38 +39,43 @@ def marked(text: str) -> str:
 
 
 def add_clause_text(document: DocumentObject, clause: ClauseModule) -> None:
-    """The clause's texts as they appear in each document, placeholders marked."""
-    add = document.add_paragraph
+    """The clause's texts as they appear in each document, placeholders marked, in the
+    house styles (see :mod:`draftkit.house_style`)."""
+
+    def add(text: str, style: str) -> None:
+        add_paragraph(document, text, style)
+
     if clause.resolution.whereas or clause.resolution.resolved:
-        add("In a resolution", style="Heading 3")
+        add("In a resolution", "Heading 3")
         for text in clause.resolution.whereas:
-            add(f"WHEREAS, {marked(text)}")
+            add(f"WHEREAS, {marked(text)}", "Body Text Justified")
         for number, text in enumerate(clause.resolution.resolved, start=1):
-            add(f"RESOLVED {number}. {marked(text)}")
+            add(f"RESOLVED {number}. {marked(text)}", "Body Text Justified")
     for label, section in (
         ("In a police directive, sheriff request or contract addendum", clause.directive),
         ("In a town's own policy", clause.town_policy),
     ):
         if section is None:
             continue
-        add(label, style="Heading 3")
-        add(marked(section.heading), style="Heading 4")
+        add(label, "Heading 3")
+        add(marked(section.heading), "Heading 4")
         for index, text in enumerate(section.paragraphs):
-            add(f"({chr(ord('a') + index)}) {marked(text)}")
+            add(f"({chr(ord('a') + index)})\t{marked(text)}", "Lettered")
 
 
-def clause_document(clause: ClauseModule) -> bytes:
-    """A small Word document holding one clause version's text, for comparison."""
-    document = Document()
-    document.add_heading(f"{clause.title} ({clause.id} {clause.version})", level=1)
-    document.add_paragraph(clause.summary)
+def clause_document(clause: ClauseModule, template: Path) -> bytes:
+    """A small Word document holding one clause version's text, for comparison, in the
+    style of ``template``."""
+    document = blank_document(template)
+    add_paragraph(document, f"{clause.title} ({clause.id} {clause.version})", style="Heading 1")
+    add_paragraph(document, clause.summary, style="Body Text Justified")
     add_clause_text(document, clause)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def compare(old: bytes, new: bytes) -> bytes:
+def compare(old: bytes, new: bytes, author: str = DEFAULT_AUTHOR) -> bytes:
     """A Word document showing ``new`` with tracked changes against ``old``.
 
     Raises:
@@ -81,7 +91,7 @@ def compare(old: bytes, new: bytes) -> bytes:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             engine = DocxodusEngine()
-            result, _stdout, _stderr = engine.run_redline(AUTHOR, old, new)
+            result, _stdout, _stderr = engine.run_redline(author, old, new)
     except EngineNotInstalledError:
         raise DraftkitError(
             "the redline engine is not installed", hint="reinstall draftkit: make test"
@@ -97,7 +107,62 @@ def tracked_change_counts(data: bytes) -> tuple[int, int]:
     return xml.count("<w:ins "), xml.count("<w:del ")
 
 
-def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path, int, int]:
+def finish_redline(
+    result: bytes, *, heading: str, what: str, author: str, when: dt.datetime
+) -> bytes:
+    """The comparison engine's document, made honest: a first paragraph and a page header
+    saying what was compared with what, every tracked change dated ``when`` (the engine
+    dates them all 2000-01-01) and the document's properties filled in."""
+    document = Document(io.BytesIO(result))
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = document.element.body
+    for element in body.iter():
+        if element.get(_DATE) is not None:
+            element.set(_DATE, stamp)
+    shown = when.astimezone(dt.UTC).date()
+    intro = [
+        (heading, True),
+        (
+            f"{what} Insertions and deletions are Word tracked changes: accept or reject "
+            f"each one under Review. Compared by {author} with draftkit {__version__} on "
+            f"{long_date(shown)}.",
+            False,
+        ),
+    ]
+    for index, (text, bold) in enumerate(intro):
+        paragraph = add_paragraph(document)
+        paragraph.add_run(text).bold = bold
+        body.insert(index, paragraph._p)
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = heading
+    set_core_properties(
+        document,
+        DocumentProperties(
+            title=heading,
+            subject=what,
+            author=author,
+            created=when,
+            comments=made_by("as a redline (python-redlines' Docxodus engine)"),
+        ),
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_DATE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date"
+
+
+def redline_files(
+    old: Path,
+    new: Path,
+    out: Path,
+    *,
+    force: bool,
+    author: str = DEFAULT_AUTHOR,
+    when: dt.datetime | None = None,
+) -> tuple[Path, int, int]:
     """``draftkit redline OLD.docx NEW.docx --out FILE``.
 
     Raises:
@@ -122,113 +187,47 @@ def redline_files(old: Path, new: Path, out: Path, *, force: bool) -> tuple[Path
             ) from None
         datas.append(data)
     check_targets(out.parent, [out.name], force=force)
-    result = compare(datas[0], datas[1])
+    result = finish_redline(
+        compare(datas[0], datas[1], author),
+        heading=f"Redline: {new.name} compared with {old.name}",
+        what=f"The text of {new.name}, with its changes from {old.name} tracked.",
+        author=author,
+        when=when or dt.datetime.now(dt.UTC),
+    )
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)
     return out, insertions, deletions
 
 
-_CLAUSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HEX = re.compile(r"^[0-9a-f]{40,64}$")
-
-
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
-        )
-    except FileNotFoundError:
-        raise DraftkitError(
-            "git is not installed, so earlier versions of a clause cannot be read",
-            hint="install git, or compare two .docx files with `draftkit redline`",
-        ) from None
-    except subprocess.TimeoutExpired:
-        raise DraftkitError("git did not answer within a minute") from None
-
-
-def resolve_revision(root: Path, rev: str, option: str) -> str:
-    """The commit id ``rev`` names in the project's git history.
-
-    A revision is only ever read as a revision: one that starts with ``-`` is refused,
-    and git is told where its options end, so ``--from=--output=x`` cannot become an
-    option of git.
-
-    Raises:
-        DraftkitError: ``rev`` names no commit (the message names ``option``), or the
-            project is not a git checkout.
-    """
-    hint = "give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits"
-    if not rev.strip() or rev.startswith("-"):
-        raise DraftkitError(f"{option}: {rev!r} is not a git revision", hint=hint)
-    completed = _git(
-        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
-    )
-    commit = completed.stdout.decode("ascii", "replace").strip()
-    if completed.returncode != 0 or not _HEX.match(commit):
-        inside = _git(root, "rev-parse", "--is-inside-work-tree")
-        if inside.returncode != 0:
-            raise DraftkitError(
-                f"{option}: the project folder is not a git checkout, so it has no revisions",
-                hint="run draftkit in a clone of the project, or pass --root",
-            )
-        raise DraftkitError(f"{option}: {rev!r} is not a commit, tag or branch here", hint=hint)
-    return commit
-
-
-def clause_at(root: Path, clause_id: str, rev: str | None, option: str = "--from") -> ClauseModule:
-    """A clause as it is in the working tree (``rev`` None) or at a git revision.
-
-    Raises:
-        DraftkitError: not a git checkout, ``rev`` is not a revision, or the clause
-            did not exist at ``rev``.
-    """
-    shown = f"clauses/{clause_id}.yaml"
-    path = root / shown
-    if not _CLAUSE_ID.match(clause_id):
-        raise NotFoundError(
-            f"no clause with id {clause_id!r}",
-            hint="clause ids are lowercase words joined by hyphens; "
-            "`draftkit clauses list` shows every clause id",
-        )
-    if rev is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise NotFoundError(f"no clause with id {clause_id!r}", path=shown) from None
-        except UnicodeDecodeError:
-            raise DraftkitError(
-                "not UTF-8 text", path=shown, hint="save the file as UTF-8"
-            ) from None
-    else:
-        commit = resolve_revision(root, rev, option)
-        completed = _git(root, "cat-file", "blob", f"{commit}:./{shown}")
-        if completed.returncode != 0:
-            raise DraftkitError(
-                f"clause {clause_id!r} is not in revision {rev!r}",
-                hint="give a git revision (a commit, tag or branch) in which the clause exists",
-            )
-        try:
-            text = completed.stdout.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DraftkitError(
-                f"not UTF-8 text in revision {rev!r}", path=shown, hint="pick another revision"
-            ) from None
-    loaded: Loaded[ClauseModule] = validate(
-        ClauseModule,
-        parse_yaml(text, path=path, shown=f"{shown}@{rev or 'working tree'}"),
-        schema_name="clause",
-    )
-    return loaded.value
-
-
 def clause_diff(
-    root: Path, clause_id: str, from_rev: str, to_rev: str | None, out: Path, *, force: bool
+    root: Path,
+    clause_id: str,
+    from_rev: str,
+    to_rev: str | None,
+    out: Path,
+    *,
+    force: bool,
+    author: str = DEFAULT_AUTHOR,
+    when: dt.datetime | None = None,
 ) -> tuple[Path, int, int]:
-    """``draftkit clauses diff ID``: a redline between two versions of one clause."""
-    old = clause_at(root, clause_id, from_rev, "--from")
-    new = clause_at(root, clause_id, to_rev, "--to")
+    """``draftkit clauses diff ID``: a redline between two versions of one clause, each
+    a clause version (``1.0.0``), a git revision or (``to_rev`` None) the working tree."""
+    old = clause_text(root, clause_id, from_rev, "--from")
+    new = clause_text(root, clause_id, to_rev, "--to")
     check_targets(out.parent, [out.name], force=force)
-    result = compare(clause_document(old), clause_document(new))
+    template = root / "resolutions" / STYLE_TEMPLATE
+    result = finish_redline(
+        compare(
+            clause_document(old.clause, template), clause_document(new.clause, template), author
+        ),
+        heading=(f"Redline of clause {clause_id}: {old.clause.version} to {new.clause.version}"),
+        what=(
+            f"{new.clause.title}: the text of version {new.clause.version} "
+            f"({new.source}) compared with version {old.clause.version} ({old.source})."
+        ),
+        author=author,
+        when=when or dt.datetime.now(dt.UTC),
+    )
     write_files(out.parent, {out.name: result}, force=force)
     insertions, deletions = tracked_change_counts(result)
     return out, insertions, deletions

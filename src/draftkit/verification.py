@@ -12,9 +12,15 @@ from typing import Any
 
 from draftkit.embedding import read_manifest
 from draftkit.errors import DraftkitError, NotFoundError
-from draftkit.inspection import text_lines
+from draftkit.inspection import document_lines, open_document
 from draftkit.library import load_library
 from draftkit.provenance import clause_text_hash
+from draftkit.tracked_changes import (
+    locate,
+    paragraph_label,
+    reject_tracked_changes,
+    tracked_changes,
+)
 
 
 @dataclass
@@ -27,6 +33,8 @@ class ClauseFinding:
     """``unchanged``, ``changed (now X)`` or ``removed from the library``."""
     review: str
     edits: list[str] = field(default_factory=list)
+    tracked: list[str] = field(default_factory=list)
+    """Pending tracked changes (Word's Track Changes) in the clause's paragraphs."""
 
 
 @dataclass
@@ -38,27 +46,36 @@ class VerifyReport:
     date: str
     clauses: list[ClauseFinding]
     other_edits: list[str]
+    other_tracked: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        """No hand edits and no library changes since the draft was made."""
-        return not self.other_edits and all(
-            not c.edits and c.library == "unchanged" for c in self.clauses
+        """No hand edits, no pending tracked changes and no library changes since the
+        draft was made."""
+        return (
+            not self.other_edits
+            and not self.other_tracked
+            and all(
+                not c.edits and not c.tracked and c.library == "unchanged" for c in self.clauses
+            )
         )
 
     def render(self) -> str:
         """The report as the terminal shows it."""
         out = [f"{self.path}: drafted for {self.town} on {self.date}"]
         for c in self.clauses:
-            document = "edited by hand" if c.edits else "as drafted"
             out.append(
                 f"  {c.clause_id} {c.version}: library text {c.library}; review now: "
-                f"{c.review}; in this document: {document}"
+                f"{c.review}; in this document: {_state(c)}"
             )
             out.extend(f"      {edit}" for edit in c.edits)
+            out.extend(f"      {change}" for change in c.tracked)
         if self.other_edits:
             out.append("  edits outside the clauses:")
             out.extend(f"      {edit}" for edit in self.other_edits)
+        if self.other_tracked:
+            out.append("  tracked changes outside the clauses:")
+            out.extend(f"      {change}" for change in self.other_tracked)
         out.append(
             "Matches the library it was built from, with no hand edits."
             if self.clean
@@ -81,7 +98,7 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         raise NotFoundError("file not found", path=shown) from None
     try:
         manifest = read_manifest(data)
-        lines = text_lines(data)
+        opened = open_document(data)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DraftkitError(f"not a Word document: {exc}", path=shown) from None
     if manifest is None or "document" not in manifest:
@@ -90,10 +107,24 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
             path=shown,
             hint="only documents drafted by draftkit 0.1 or later can be verified",
         )
+    # Pending tracked changes are reported on their own; the text compared with the draft
+    # is the document with them rejected, so each edit is reported once.
+    changes = tracked_changes(opened)
+    reject_tracked_changes(opened)
+    lines = document_lines(opened)
     library = load_library(root)
     document: dict[str, Any] = manifest["document"]
     drafted: list[str] = document["lines"]
     owner = {index: cid for cid, indexes in document["clause_lines"].items() for index in indexes}
+    tracked_by_clause: dict[str, list[str]] = {}
+    other_tracked: list[str] = []
+    for index, change in locate(changes, drafted, lines):
+        text = f"{paragraph_label(drafted, index, whole=not change.original)}: {change.describe()}"
+        tracked_clause = owner.get(index) if index is not None else None
+        if tracked_clause is not None:
+            tracked_by_clause.setdefault(tracked_clause, []).append(text)
+        else:
+            other_tracked.append(text)
     edits_by_clause: dict[str, list[str]] = {}
     other: list[str] = []
     # Word and LibreOffice refill page-number fields when they open a document; a new
@@ -132,6 +163,7 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
                 library=state,
                 review=review,
                 edits=edits_by_clause.get(clause_id, []),
+                tracked=tracked_by_clause.get(clause_id, []),
             )
         )
     return VerifyReport(
@@ -140,7 +172,16 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         date=manifest["date"],
         clauses=findings,
         other_edits=other,
+        other_tracked=other_tracked,
     )
+
+
+def _state(finding: ClauseFinding) -> str:
+    parts = ["edited by hand"] if finding.edits else []
+    count = len(finding.tracked)
+    if count:
+        parts.append(f"{count} tracked change{'s' if count != 1 else ''} pending")
+    return "; ".join(parts) or "as drafted"
 
 
 _PAGE_FIELD = re.compile(r"Page \d+ of \d+")

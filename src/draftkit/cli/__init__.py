@@ -18,6 +18,7 @@ from draftkit.cli.clauses import clauses
 from draftkit.cli.common import (
     TEXT,
     SafePath,
+    author_option,
     parse_date,
     policing_from,
     project_root,
@@ -110,6 +111,7 @@ def cli(ctx: click.Context, root: Path) -> None:
     metavar="NAME",
     help="The police agency's name, for a town without a profile.",
 )
+@author_option
 @click.pass_context
 @reports_errors
 def draft(
@@ -124,13 +126,16 @@ def draft(
     force: bool,
     policing: str | None,
     agency: str | None,
+    author: str,
 ) -> None:
     """Draft TOWN's resolution and the documents that go with it into --out.
 
     TOWN is any Vermont municipality: one with a profile in towns/, or any other by
     name ("Hinesburg", "Barre City", "Village of Woodstock"), from the registry.
     """
-    options = composing.DraftOptions(date=date, final=final, sponsors=sponsors, clause_ids=clauses)
+    options = composing.DraftOptions(
+        date=date, final=final, sponsors=sponsors, clause_ids=clauses, author=author
+    )
     out = out or project_root(ctx) / "drafts"
     root = project_root(ctx)
     written = with_policing_asked(
@@ -165,11 +170,12 @@ def verify_command(ctx: click.Context, draft_file: Path) -> None:
     "--out", required=True, type=SafePath(dir_okay=False, path_type=Path), help="File to write."
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@author_option
 @reports_errors
-def redline_command(old: Path, new: Path, out: Path, force: bool) -> None:
+def redline_command(old: Path, new: Path, out: Path, force: bool, author: str) -> None:
     """Write NEW.docx with Word tracked changes against OLD.docx, e.g. a town's current
     policy against its new directive."""
-    path, insertions, deletions = redlining.redline_files(old, new, out, force=force)
+    path, insertions, deletions = redlining.redline_files(old, new, out, force=force, author=author)
     click.echo(f"wrote {path} ({insertions} insertions, {deletions} deletions)")
 
 

@@ -18,7 +18,15 @@ else:
     redlining = lazy_module("draftkit.redlining")
     reports = lazy_module("draftkit.reports")
 
-from draftkit.cli.common import PROSE, TEXT, SafePath, parse_date, project_root, reports_errors
+from draftkit.cli.common import (
+    PROSE,
+    TEXT,
+    SafePath,
+    author_option,
+    parse_date,
+    project_root,
+    reports_errors,
+)
 
 
 @click.group()
@@ -73,13 +81,18 @@ def clauses_coverage(ctx: click.Context) -> None:
     help="Date on the cover [default: today].",
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@author_option
 @click.pass_context
 @reports_errors
-def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: bool) -> None:
+def clauses_book(
+    ctx: click.Context, out: Path | None, date: dt.date, force: bool, author: str
+) -> None:
     """Write the clause book for lawyers: coverage, then every clause with its text,
     terms, citations, legal note, version history and review history."""
     target = out or Path("drafts") / f"clause-book-{date.isoformat()}.docx"
-    click.echo(f"wrote {book.write_book(project_root(ctx), target, date=date, force=force)}")
+    click.echo(
+        f"wrote {book.write_book(project_root(ctx), target, date=date, force=force, author=author)}"
+    )
 
 
 @clauses.command("diff")
@@ -91,14 +104,14 @@ def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: boo
     type=TEXT,
     show_default=True,
     metavar="REV",
-    help="Git revision of the old text.",
+    help="The old text: a version of the clause (e.g. 1.0.0, from its history) or a git revision.",
 )
 @click.option(
     "--to",
     "to_rev",
     type=TEXT,
     metavar="REV",
-    help="Git revision of the new text [default: the working tree].",
+    help="The new text: a version of the clause or a git revision [default: the working tree].",
 )
 @click.option(
     "--out",
@@ -106,6 +119,7 @@ def clauses_book(ctx: click.Context, out: Path | None, date: dt.date, force: boo
     help="File to write [default: drafts/ID-redline.docx].",
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@author_option
 @click.pass_context
 @reports_errors
 def clauses_diff(
@@ -115,12 +129,13 @@ def clauses_diff(
     to_rev: str | None,
     out: Path | None,
     force: bool,
+    author: str,
 ) -> None:
     """Write a Word redline of clause ID between two versions, with tracked changes a
     lawyer can accept or reject."""
     target = out or Path("drafts") / f"{clause_id}-redline.docx"
     path, insertions, deletions = redlining.clause_diff(
-        project_root(ctx), clause_id, from_rev, to_rev, target, force=force
+        project_root(ctx), clause_id, from_rev, to_rev, target, force=force, author=author
     )
     click.echo(f"wrote {path} ({insertions} insertions, {deletions} deletions)")
 

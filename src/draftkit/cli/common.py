@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from draftkit.choices import POLICING_CHOICES
+from draftkit.choices import DEFAULT_AUTHOR, POLICING_CHOICES
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
@@ -192,3 +192,17 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     if answer == "municipal" and agency is None:
         agency = click.prompt("Name of the police department", type=TEXT)
     return action(policing_from(answer, agency))
+
+
+def author_option(command: F) -> F:
+    """``--author NAME``: who the document's properties name as its author."""
+    return click.option(
+        "--author",
+        type=TEXT,
+        default=DEFAULT_AUTHOR,
+        envvar="DRAFTKIT_AUTHOR",
+        show_default=True,
+        metavar="NAME",
+        help="Author in the Word document's properties (File > Properties), e.g. your "
+        "coalition; DRAFTKIT_AUTHOR sets it for every command.",
+    )(command)

@@ -311,9 +311,6 @@ def check_templates(
         known = context_paths(examples) if examples else None
         path = library.template_path(template)
         shown = str(path.relative_to(library.root))
-        if not path.exists():
-            problems.append(DraftkitError("template not found", path=shown))
-            continue
         problems.extend(lint_template(path, known, shown=shown))
     return problems
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.completeness import missing_pieces
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -25,6 +26,7 @@ from draftkit.library import Library, load_library
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, file_hash, profile_hash
 from draftkit.rendering import render_docx
+from draftkit.templates import template_problems
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.writing import write_files
 
@@ -140,14 +142,15 @@ def prepare_draft(
         name = output_name(options.date, resolved.slug, document.output)
         template = library.template_path(document.template)
         shown = str(template.relative_to(library.root))
-        if not template.exists():
-            problems.append(
-                DraftkitError(
-                    "template not found", path=shown, hint="restore it from version control"
-                )
-            )
+        broken = template_problems(template, shown=shown)
+        if broken:
+            problems.extend(broken)
             continue
-        data = render_docx(template, contexts[document.kind], shown=shown)
+        try:
+            data = render_docx(template, contexts[document.kind], shown=shown)
+        except DraftkitError as problem:
+            problems.append(problem)
+            continue
         try:
             reopened = open_document(data)
         except RenderError as problem:
@@ -155,6 +158,7 @@ def prepare_draft(
             continue
         lines = document_lines(reopened)
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
+        found += missing_pieces(lines, template, contexts[document.kind], name=name)
         problems.extend(found)
         if not found:
             files[name] = embed_manifest(
@@ -183,7 +187,7 @@ def prepare_draft(
 
 def _template_hash(library: Library, template: str) -> str:
     path = library.template_path(template)
-    return file_hash(path) if path.exists() else ""
+    return file_hash(path) if path.is_file() else ""
 
 
 def clause_lines(rendered: list[RenderedClause], lines: list[str]) -> dict[str, list[int]]:

@@ -88,10 +88,15 @@ class Library:
 
     def template_text(self, template: str) -> str:
         """The plain text a template prints on its own, tags removed (for defined terms)."""
+        from draftkit.templates import template_problems
+
         path = self.template_path(template)
-        if not path.exists():
+        if template_problems(path, shown=template):
+            return ""  # drafting and checking report the broken template themselves
+        try:
+            return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
+        except Exception:  # python-docx raises many kinds for a broken package
             return ""
-        return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
 
     def loophole_list(self) -> tuple[Loophole, ...]:
         """The loophole catalog in file order."""

@@ -354,6 +354,14 @@ def render_docx(template_path: Path, context: Mapping[str, Any], *, shown: str) 
             context lacks; the message quotes the paragraph around it.
     """
     template = _StrictDocxTemplate(template_path)
+    try:
+        template.init_docx()
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise TemplateProblem(
+            f"not a Word document ({type(exc).__name__}: {exc})",
+            path=shown,
+            hint="open it in Word and save it again as a Word document (.docx)",
+        ) from None
     env = make_environment(autoescape=True)
     try:
         env.start()

@@ -26,8 +26,9 @@ from draftkit.library import Library, load_library
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, file_hash, profile_hash
 from draftkit.rendering import render_docx
-from draftkit.templates import template_problems
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
+from draftkit.templates import template_problems
+from draftkit.text_rules import TEXT_HINT, text_problem
 from draftkit.writing import write_files
 
 
@@ -55,6 +56,12 @@ def prepare_draft(
             call for, a clause that does not apply, a template value the profile lacks,
             or a rendered document that fails inspection.
     """
+    refused = [
+        DraftkitError(f"sponsor {sponsor!r} (--sponsor): the value {problem}", hint=TEXT_HINT)
+        for sponsor in options.sponsors
+        if (problem := text_problem(sponsor)) is not None
+    ]
+    raise_if_any(refused)
     resolved = library.resolve_town(town_name, policing)
     town = resolved.loaded
     profile = town.value
@@ -237,10 +244,13 @@ def draft(
     Raises:
         DraftkitError: any problem with the data, the templates or the output folder.
     """
-    library = load_library(root)
-    raise_if_any(
-        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
-    )
+    # Only the town drafted needs a sound profile: another town's broken file does not
+    # stop this draft (`draftkit check` reports it).
+    library = load_library(root, lenient_towns=True)
+    raise_if_any(check_clauses(library) + check_glossary(library))
+    resolved = library.resolve_town(town_name, policing)
+    if not resolved.from_defaults:
+        raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))
     result = prepare_draft(library, town_name, doc, options, policing)
     return write_files(out_dir, result.files, force=force)
 

@@ -257,7 +257,7 @@ def duplicates(document: YamlDocument) -> list[DraftkitError]:
                 if name in seen:
                     problems.append(
                         DataError(
-                            f"{field}: given twice (lines {seen[name]} and {line})",
+                            f"{field}: given twice " + _lines(seen[name], line),
                             path=document.shown,
                             line=line,
                             hint="YAML keeps only the last one; delete one of them",
@@ -277,7 +277,7 @@ def duplicates(document: YamlDocument) -> list[DraftkitError]:
                     problems.append(
                         DataError(
                             f"{where}[{index}]: {_shown_identity(identity)} is listed twice "
-                            f"(lines {firsts[identity]} and {line})",
+                            + _lines(firsts[identity], line),
                             path=document.shown,
                             line=line,
                             hint="delete one of them",
@@ -287,6 +287,10 @@ def duplicates(document: YamlDocument) -> list[DraftkitError]:
                     firsts[identity] = line
                 stack.append((item, f"{where}[{index}]"))
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _lines(first: int, second: int) -> str:
+    return f"on line {first}" if first == second else f"(lines {first} and {second})"
 
 
 _IDENTITY_KEYS = ("id", "term")

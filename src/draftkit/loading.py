@@ -157,7 +157,9 @@ def read_text_file(path: Path, *, shown: str, limit: int = MAX_FILE_BYTES) -> st
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DataError("file not found", path=shown) from None
+        raise DataError(
+            "file not found", path=shown, hint="restore it from version control"
+        ) from None
     except PermissionError:
         raise DataError(
             "cannot be read: permission denied",

@@ -182,7 +182,8 @@ def test_template_with_unknown_value_is_refused(make_project, tmp_path: Path) ->
     drafted = run(root, *DRAFT, "--out", str(root / "drafts"))
     assert drafted.exit_code == 1
     assert drafted.stderr.startswith(
-        "error: resolutions/council-resolution.docx: the template uses a value the town "
+        "resolutions/council-resolution.docx: the template uses a value the town "
         "profile lacks: mayor_name\n"
     )
+    assert drafted.stderr.endswith("error: 1 problem in 1 file\n")
     assert not (root / "drafts").exists()

@@ -164,8 +164,14 @@ TEXT_FIELDS = st.sampled_from(
 )
 
 
+# Characters a document cannot hold are refused by the model itself (text_rules).
+_EDITS = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=40
+).filter(lambda s: s.strip())
+
+
 @settings(deadline=None)
-@given(TEXT_FIELDS, st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
+@given(TEXT_FIELDS, _EDITS)
 def test_editing_any_text_field_makes_an_approved_review_stale(field: str, addition: str) -> None:
     data = yaml.safe_load((FIXTURES / "valid/clauses/custody-rule.yaml").read_text())
     clause = ClauseModule.model_validate(data)

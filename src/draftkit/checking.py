@@ -20,7 +20,7 @@ from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
 from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
-from draftkit.naming import fold
+from draftkit.naming import fold, slugify
 from draftkit.rendering import TextRenderer
 from draftkit.templates import context_paths, lint_template
 from draftkit.terms import mentions, uses_defined_term
@@ -189,14 +189,37 @@ def check_glossary(library: Library) -> list[DraftkitError]:
     ]
 
 
-def check_profiles_against_registry(library: Library) -> list[DraftkitError]:
-    """A profile's name, county and legal name must agree with the registry."""
+def check_profiles_against_registry(
+    library: Library, only: Loaded[TownProfile] | None = None
+) -> list[DraftkitError]:
+    """A profile's name, county and legal name must agree with the registry; its file
+    must be named for the town it describes; no town may have two profiles.
+
+    ``only`` limits the checks to one profile (a draft needs only its own town sound).
+    """
     registry = library.registry
-    if registry is None:
-        return []
     problems: list[DraftkitError] = []
+    first: dict[tuple[str, str], Loaded[TownProfile]] = {}
     for town in library.towns.values():
         profile = town.value
+        same_town = first.setdefault((fold(profile.name), profile.kind), town)
+        if same_town is not town and (only is None or only is town):
+            problems.append(
+                town.error(
+                    ("name",),
+                    f"a second profile of {profile.name}: {same_town.source.shown} "
+                    "describes it already",
+                    hint="keep one profile per town; delete the stray copy",
+                )
+            )
+    for town in library.towns.values() if only is None else [only]:
+        profile = town.value
+        stem = town.path.stem
+        if registry is None:
+            named = {slugify(profile.name), slugify(f"{profile.name} {profile.kind}")}
+            if stem not in named:
+                problems.append(_misnamed(town, slugify(profile.name)))
+            continue
         same = [m for m in registry.rows if m.name == profile.name and m.kind == profile.kind]
         if not same:
             problems.append(
@@ -209,6 +232,8 @@ def check_profiles_against_registry(library: Library) -> list[DraftkitError]:
             )
             continue
         municipality = same[0]
+        if stem != registry.slug(municipality):
+            problems.append(_misnamed(town, registry.slug(municipality)))
         if profile.county != municipality.county:
             problems.append(
                 town.error(
@@ -227,6 +252,15 @@ def check_profiles_against_registry(library: Library) -> list[DraftkitError]:
                 )
             )
     return problems
+
+
+def _misnamed(town: Loaded[TownProfile], expected: str) -> DraftkitError:
+    return town.error(
+        ("name",),
+        f"the file {town.path.name} holds the profile of {town.value.name}",
+        hint=f"a profile's file is named for its town: rename it to towns/{expected}.yaml, "
+        "or correct name:",
+    )
 
 
 def check_towns(library: Library) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:
@@ -302,9 +336,6 @@ def check_templates(
         known = context_paths(examples) if examples else None
         path = library.template_path(template)
         shown = str(path.relative_to(library.root))
-        if not path.exists():
-            problems.append(DraftkitError("template not found", path=shown))
-            continue
         problems.extend(lint_template(path, known, shown=shown))
     return problems
 

@@ -112,6 +112,8 @@ class CompiledTemplate:
 
     def __init__(self, source: Path | bytes, *, shown: str, env: jinja2.Environment) -> None:
         self.shown = shown
+        # The environment counts each rendering's work (see rendering.make_environment).
+        self.env: Any = env
         self.package = PackageReader(source, shown=shown)
         self._relationships = self._read_relationships()
         self.style_names = self._read_style_names()

@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit import choices
-from draftkit.errors import DraftkitError
-from draftkit.loading import Loaded, YamlDocument, load
-from draftkit.models import Arrangement, TownProfile
+from draftkit.errors import DataError, DraftkitError, raise_if_any
+from draftkit.loading import Loaded, YamlDocument, format_loc, load
+from draftkit.models import Arrangement, FreeText, Name, TownProfile
 from draftkit.registry import Municipality, Registry, describe_source, sheriff_agency
 
 DEFAULTS_FILE = "defaults.yaml"
@@ -34,17 +34,17 @@ class _Strict(BaseModel):
 class KindDefaults(_Strict):
     """Governance defaults for one kind of municipality."""
 
-    legal_prefix: str = Field(description='How the legal name begins, e.g. "Town of".')
-    presiding_officer_title: str = Field(description="Who signs adopted resolutions.")
-    clerk_title: str = Field(description="Who attests adopted resolutions.")
+    legal_prefix: Name = Field(description='How the legal name begins, e.g. "Town of".')
+    presiding_officer_title: Name = Field(description="Who signs adopted resolutions.")
+    clerk_title: Name = Field(description="Who attests adopted resolutions.")
 
 
 class PlaceDefaults(_Strict):
     """A correction for one municipality, with its source."""
 
-    presiding_officer_title: str | None = Field(default=None, description="Who signs.")
-    clerk_title: str | None = Field(default=None, description="Who attests.")
-    source: str = Field(description="Where the correction comes from.")
+    presiding_officer_title: Name | None = Field(default=None, description="Who signs.")
+    clerk_title: Name | None = Field(default=None, description="Who attests.")
+    source: FreeText = Field(description="Where the correction comes from.")
 
 
 class GovernanceDefaults(_Strict):
@@ -92,41 +92,64 @@ def default_profile(
             code="town_unorganized",
             field="town",
         )
-    kind = defaults.kinds[municipality.kind]
+    kind = defaults.kinds.get(municipality.kind)
+    if kind is None:
+        raise DataError(
+            f"kinds: no defaults for a {municipality.kind}, so {municipality.label} cannot "
+            "be drafted without a profile",
+            path="towns/defaults.yaml",
+            hint=f"add `{municipality.kind}:` under kinds: with legal_prefix, "
+            "presiding_officer_title and clerk_title",
+        )
     place = defaults.places.get(municipality.name)
     arrangement, agency, head = _policing(registry, municipality, policing)
     presiding = (place and place.presiding_officer_title) or kind.presiding_officer_title
     clerk = (place and place.clerk_title) or kind.clerk_title
-    profile = TownProfile.model_validate(
-        {
-            "name": municipality.name,
-            "legal_name": f"{kind.legal_prefix} {municipality.base_name}",
-            "kind": municipality.kind,
-            "county": municipality.county,
-            "governing_body": {
-                "name": municipality.governing_body,
-                "presiding_officer_title": presiding,
-                "clerk_title": clerk,
-                "source": describe_source(municipality.governing_body_source),
-            },
-            "police": {
-                "arrangement": arrangement,
-                "name": agency,
-                "head_title": head,
-                "policy_adopted_by": head,
-                # Without a confirmed charter, the body can only ask (24 V.S.A. § 1931
-                # vests control of a police force in its chief).
-                "body_may_direct": False,
-                "source": (
-                    "given to draftkit"
-                    if policing.arrangement is not None or policing.agency is not None
-                    else describe_source(municipality.police_source)
+    data = {
+        "name": municipality.name,
+        "legal_name": f"{kind.legal_prefix} {municipality.base_name}",
+        "kind": municipality.kind,
+        "county": municipality.county,
+        "governing_body": {
+            "name": municipality.governing_body,
+            "presiding_officer_title": presiding,
+            "clerk_title": clerk,
+            "source": describe_source(municipality.governing_body_source),
+        },
+        "police": {
+            "arrangement": arrangement,
+            "name": agency,
+            "head_title": head,
+            "policy_adopted_by": head,
+            # Without a confirmed charter, the body can only ask (24 V.S.A. § 1931
+            # vests control of a police force in its chief).
+            "body_may_direct": False,
+            "source": (
+                "given to draftkit"
+                if policing.arrangement is not None or policing.agency is not None
+                else describe_source(municipality.police_source)
+            ),
+        },
+        "fipp": {"model_version": CURRENT_MODEL.isoformat()},
+        "sources": [f"towns/registry.csv: {describe_source(municipality.source)}"],
+    }
+    try:
+        profile = TownProfile.model_validate(data)
+    except ValidationError as exc:
+        given = policing.agency is not None
+        raise_if_any(
+            DataError(
+                f"{format_loc(tuple(e['loc']))}: {e['msg']}"
+                + (
+                    " (given with --agency)" if given and e["loc"][:2] == ("police", "name") else ""
                 ),
-            },
-            "fipp": {"model_version": CURRENT_MODEL.isoformat()},
-            "sources": [f"towns/registry.csv: {describe_source(municipality.source)}"],
-        }
-    )
+                path="towns/registry.csv",
+                hint="correct the value given, or write the town a profile with "
+                "`draftkit towns new`",
+            )
+            for e in exc.errors(include_url=False)
+        )
+        raise
     document = YamlDocument(path=registry.path, shown="towns/registry.csv", data={}, root=None)
     return Loaded(value=profile, source=document)
 

@@ -12,6 +12,7 @@ from typing import Any
 from draftkit import __version__
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
 from draftkit.compiled_template import CompiledTemplate, DocumentProperties
+from draftkit.completeness import missing_pieces
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
@@ -22,7 +23,7 @@ from draftkit.composing import (
 from draftkit.defaults import Policing
 from draftkit.document_properties import SUBJECT, made_by, on_day
 from draftkit.embedding import manifest_xml
-from draftkit.errors import DraftkitError, raise_if_any
+from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
 from draftkit.library import Library, load_library
@@ -32,6 +33,7 @@ from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, profile_hash
 from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
+from draftkit.text_rules import TEXT_HINT, text_problem
 from draftkit.writing import write_files
 
 
@@ -71,6 +73,12 @@ def prepare_draft(
             call for, a clause that does not apply, a template value the profile lacks,
             or a rendered document that fails inspection.
     """
+    refused = [
+        DraftkitError(f"sponsor {sponsor!r} (--sponsor): the value {problem}", hint=TEXT_HINT)
+        for sponsor in options.sponsors
+        if (problem := text_problem(sponsor)) is not None
+    ]
+    raise_if_any(refused)
     resolved = library.resolve_town(town_name, policing)
     town = resolved.loaded
     if profile is not None:
@@ -129,6 +137,8 @@ def prepare_draft(
             compiled[document.kind] = compiled_template(
                 template, shown=str(template.relative_to(library.root))
             )
+        except ProblemList as many:
+            problems.extend(many.problems)
         except DraftkitError as problem:
             problems.append(problem)
     raise_if_any(problems)
@@ -169,9 +179,16 @@ def prepare_draft(
     matcher = ClauseMatcher(rendered)
     for document in documents:
         name = output_name(options.date, stem, document.output)
-        result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
+        try:
+            result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
+        except DraftkitError as problem:
+            problems.append(problem)
+            continue
         lines = result.lines
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
+        found += missing_pieces(
+            lines, library.template_path(document.template), contexts[document.kind], name=name
+        )
         problems.extend(found)
         if not found:
             result.add_custom_xml(
@@ -291,10 +308,13 @@ def draft(
     Raises:
         DraftkitError: any problem with the data, the templates or the output folder.
     """
-    library = load_library(root)
-    raise_if_any(
-        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
-    )
+    # Only the town drafted needs a sound profile: another town's broken file does not
+    # stop this draft (`draftkit check` reports it).
+    library = load_library(root, lenient_towns=True)
+    raise_if_any(check_clauses(library) + check_glossary(library))
+    resolved = library.resolve_town(town_name, policing)
+    if not resolved.from_defaults:
+        raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))
     result = prepare_draft(library, town_name, doc, options, policing)
     return write_files(out_dir, result.files, force=force)
 

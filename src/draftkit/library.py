@@ -58,6 +58,17 @@ class Library:
     defaults: Loaded[GovernanceDefaults] | None = None
     reviews: dict[str, Loaded[ReviewLog]] = field(default_factory=dict)
     _definition_hashes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    broken_towns: dict[str, list[DraftkitError]] = field(default_factory=dict)
+    """Problems of town profiles that did not load, by file stem (lenient loading only)."""
+
+    def refuse_if_broken(self, slug: str) -> None:
+        """Raise the problems of the profile ``slug`` if it exists but did not load.
+
+        Raises:
+            ProblemList: the profile's problems.
+        """
+        if slug in self.broken_towns:
+            raise ProblemList(self.broken_towns[slug])
 
     @property
     def reviews_dir(self) -> Path:
@@ -100,10 +111,15 @@ class Library:
 
     def template_text(self, template: str) -> str:
         """The plain text a template prints on its own, tags removed (for defined terms)."""
+        from draftkit.templates import template_problems
+
         path = self.template_path(template)
-        if not path.exists():
+        if template_problems(path, shown=template):
+            return ""  # drafting and checking report the broken template themselves
+        try:
+            return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
+        except Exception:  # python-docx raises many kinds for a broken package
             return ""
-        return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
 
     def loophole_list(self) -> tuple[Loophole, ...]:
         """The loophole catalog in file order."""
@@ -146,6 +162,7 @@ class Library:
             DraftkitError: the place cannot adopt a resolution, or its policing is unknown.
         """
         policing = policing or Policing()
+        self.refuse_if_broken(slugify(name))
         try:
             loaded = self.town(name)
         except NotFoundError:
@@ -153,6 +170,7 @@ class Library:
                 raise
             municipality = self.registry.find(name)
             slug = self.registry.slug(municipality)
+            self.refuse_if_broken(slug)
             loaded = self.towns.get(slug) or next(
                 (
                     t
@@ -212,11 +230,13 @@ def _or_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def load_library(root: Path) -> Library:
+def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     """Load and validate every data file under ``root``, all problems at once.
 
     Cross-references between files are checked separately by
-    :func:`draftkit.checking.check_library`.
+    :func:`draftkit.checking.check_library`. With ``lenient_towns``, a town profile that
+    does not load is kept aside in ``broken_towns`` instead: one bad profile then stops
+    only the drafts that need it.
 
     Raises:
         ProblemList: every invalid file and field, each with path, line and hint.
@@ -238,12 +258,17 @@ def load_library(root: Path) -> Library:
             )
     raise_if_any(problems)
 
+    broken: dict[str, list[DraftkitError]] = {}
     for path in sorted(towns_dir.glob("*.yaml")):
         if path.name in TOWN_DATA_FILES:
             continue
-        town = _collect(problems, TownProfile, path, "town", shown)
+        found: list[DraftkitError] = []
+        town = _collect(found, TownProfile, path, "town", shown)
         if town is not None:
             towns[path.stem] = town
+        else:
+            broken[path.stem] = found
+            problems.extend(found)
 
     for path in sorted(clauses_dir.glob("*.yaml")):
         if path.name in CATALOG_FILES:
@@ -288,8 +313,11 @@ def load_library(root: Path) -> Library:
             )
             continue
         reviews[path.stem] = log
+    if lenient_towns and len(problems) == sum(len(found) for found in broken.values()):
+        problems = []  # only town profiles are broken: each stops its own drafts
     raise_if_any(problems)
     return Library(
+        broken_towns=broken,
         reviews=reviews,
         root=root,
         towns=towns,

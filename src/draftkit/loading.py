@@ -17,13 +17,37 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from draftkit.errors import DataError, DraftkitError
+from draftkit.errors import DataError, DraftkitError, raise_if_any
+from draftkit.text_rules import TEXT_HINT
+
+TEXT_ERROR = "text_problem"
+"""The pydantic error type of free text that may not go into a document (models.py)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # libyaml's safe loader when PyYAML was built with it (10x faster), else the pure one;
 # both construct only plain scalars, lists and mappings.
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """The safe loader, with dates kept as text: PyYAML would build ``2024-02-30`` into a
+    date and crash; pydantic validates the text instead and says what is wrong."""
+
+
+_SafeLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+)
+_SAFE_LOADER: type[yaml.SafeLoader] = _SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest YAML file read (bytes): a profile or a clause is a few kilobytes."""
+
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted; draftkit's files use about five."""
+
+MAX_PROBLEMS_PER_FILE = 20
+"""Problems listed one by one for a single file; the rest are counted."""
 
 Loc = Sequence[str | int]
 
@@ -107,20 +131,60 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
             loader refuses (``!!python/object``) or uses an alias.
     """
     shown = display or str(path)
+    return parse_yaml(read_text_file(path, shown=shown), path=path, shown=shown)
+
+
+def read_text_file(path: Path, *, shown: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file of at most ``limit`` bytes.
+
+    Raises:
+        DataError: missing, a folder, unreadable, too large or not UTF-8.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_dir():
+            raise DataError(
+                "is a folder, not a file",
+                path=shown,
+                hint="move or rename the folder; only files may end in "
+                + (path.suffix or "this name"),
+            )
+        size = path.stat().st_size
+        if size > limit:
+            raise DataError(
+                f"file is {size:,} bytes; the limit is {limit:,}",
+                path=shown,
+                hint="a data file this large is not one draftkit wrote; check its content",
+            )
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise DataError("file not found", path=shown) from None
-    except UnicodeDecodeError as exc:
         raise DataError(
-            f"not UTF-8 text ({exc.reason})", path=shown, hint="save the file as UTF-8"
+            "file not found", path=shown, hint="restore it from version control"
         ) from None
-    return parse_yaml(text, path=path, shown=shown)
+    except PermissionError:
+        raise DataError(
+            "cannot be read: permission denied",
+            path=shown,
+            hint="give yourself read access to it (chmod u+r)",
+        ) from None
+    except OSError as exc:
+        raise DataError(
+            f"cannot be read: {exc.strerror or exc}", path=shown, hint="check the file"
+        ) from None
+    if len(data) > limit:
+        raise DataError(f"file is over {limit:,} bytes", path=shown, hint="check its content")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 text ({exc.reason})", path=shown, line=line, hint="save the file as UTF-8"
+        ) from None
 
 
 def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
     """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=_SAFE_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 raise DataError(
@@ -129,6 +193,18 @@ def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
                     line=event.start_mark.line + 1 if event.start_mark else None,
                     hint="write the value out in full where it is needed",
                 )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataError(
+                        f"lists and mappings nested more than {MAX_DEPTH} deep",
+                        path=shown,
+                        line=event.start_mark.line + 1 if event.start_mark else None,
+                        hint="draftkit files nest a few levels at most; check the brackets "
+                        "and the indentation",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         loader = _SAFE_LOADER(text)
         try:
             root = loader.get_single_node()
@@ -147,8 +223,132 @@ def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
             hint = "check the indentation and quoting on this line and the one before it"
         raise DataError(f"not valid YAML: {problem}", path=shown, line=line, hint=hint) from None
     except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", path=shown) from None
-    return YamlDocument(path=path, shown=shown, data=data, root=root)
+        raise DataError(
+            f"not valid YAML: {exc}",
+            path=shown,
+            hint="draftkit files hold plain text; remove control characters and save as UTF-8",
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise DataError(
+            f"not valid YAML: {exc}",
+            path=shown,
+            hint="check the values on the lines you changed last",
+        ) from None
+    document = YamlDocument(path=path, shown=shown, data=data, root=root)
+    raise_if_any(_capped(duplicates(document), shown))
+    return document
+
+
+def duplicates(document: YamlDocument) -> list[DraftkitError]:
+    """Keys given twice in a mapping, and entries listed twice in a list.
+
+    YAML keeps only the last of two equal keys, so a profile's ``body_may_direct``
+    given twice silently changes the legal text; the same is true of a glossary term, a
+    loophole id or a clause listed twice. Both lines are named.
+    """
+    problems: list[DraftkitError] = []
+    stack: list[tuple[yaml.Node, str]] = [(document.root, "")] if document.root is not None else []
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                name = str(key.value)
+                line = int(key.start_mark.line) + 1
+                field = f"{where}.{name}" if where else name
+                if name in seen:
+                    problems.append(
+                        DataError(
+                            f"{field}: given twice " + _lines(seen[name], line),
+                            path=document.shown,
+                            line=line,
+                            hint="YAML keeps only the last one; delete one of them",
+                        )
+                    )
+                else:
+                    seen[name] = line
+                stack.append((value, field))
+        elif isinstance(node, yaml.SequenceNode):
+            firsts: dict[tuple[str, str], int] = {}
+            for index, item in enumerate(node.value):
+                identity = _identity(item)
+                line = int(item.start_mark.line) + 1
+                if identity is None:
+                    pass
+                elif identity in firsts:
+                    problems.append(
+                        DataError(
+                            f"{where}[{index}]: {_shown_identity(identity)} is listed twice "
+                            + _lines(firsts[identity], line),
+                            path=document.shown,
+                            line=line,
+                            hint="delete one of them",
+                        )
+                    )
+                else:
+                    firsts[identity] = line
+                stack.append((item, f"{where}[{index}]"))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _lines(first: int, second: int) -> str:
+    return f"on line {first}" if first == second else f"(lines {first} and {second})"
+
+
+_IDENTITY_KEYS = ("id", "term")
+"""Fields that name a list entry: two entries with the same one are the same entry."""
+
+
+def _identity(node: yaml.Node) -> tuple[str, str] | None:
+    if isinstance(node, yaml.ScalarNode):
+        return ("value", str(node.value))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value in _IDENTITY_KEYS and isinstance(value, yaml.ScalarNode):
+                return (key.value, str(value.value).casefold())
+        return ("entry", _fingerprint(node))
+    return None
+
+
+def _fingerprint(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return "{" + ",".join(f"{k.value!r}:{_fingerprint(v)}" for k, v in node.value) + "}"
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ",".join(_fingerprint(item) for item in node.value) + "]"
+    return ""
+
+
+def _shown_identity(identity: tuple[str, str]) -> str:
+    kind, value = identity
+    if kind == "value":
+        return repr(value)
+    if kind == "entry":
+        return "the same entry"
+    return f"{kind} {value!r}"
+
+
+def _capped(
+    problems: list[DraftkitError], shown: str, *, total: int | None = None
+) -> list[DraftkitError]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems, then one saying how many more
+    (of ``total``, when only the first ones were described)."""
+    total = len(problems) if total is None else total
+    if total <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    rest = total - MAX_PROBLEMS_PER_FILE
+    kept = problems[:MAX_PROBLEMS_PER_FILE]
+    last_line = max((p.line or 0) for p in kept)
+    return [
+        *kept,
+        DataError(
+            f"and {rest:,} more problem{'s' if rest != 1 else ''} in this file",
+            path=shown,
+            line=last_line or None,
+            hint="fix the ones listed and run `draftkit check` again",
+        ),
+    ]
 
 
 def validate(model: type[ModelT], document: YamlDocument, *, schema_name: str) -> Loaded[ModelT]:
@@ -157,8 +357,6 @@ def validate(model: type[ModelT], document: YamlDocument, *, schema_name: str) -
     Raises:
         ProblemList: one entry per pydantic error, each with its line and a hint.
     """
-    from draftkit.errors import raise_if_any
-
     if not isinstance(document.data, dict):
         found = "an empty file" if document.data is None else type(document.data).__name__
         raise DataError(
@@ -197,7 +395,10 @@ def _describe(
     exc: ValidationError, model: type[BaseModel], document: YamlDocument, schema_name: str
 ) -> list[DraftkitError]:
     problems: list[DraftkitError] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # Describing an error walks the file's node tree; only the listed ones are described,
+    # so 50,000 unknown keys are reported as fast as 20.
+    for err in errors[:MAX_PROBLEMS_PER_FILE]:
         loc = tuple(err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
@@ -225,6 +426,9 @@ def _describe(
                 hint = f"`draftkit schema {schema_name}` describes this field"
             line = document.line_of(loc)
         field = format_loc(loc)
+        if kind == TEXT_ERROR:
+            message = str(err["msg"])
+            hint = TEXT_HINT
         problems.append(
             DataError(
                 f"{field}: {message}" if field else message,
@@ -233,7 +437,7 @@ def _describe(
                 hint=hint,
             )
         )
-    return problems
+    return _capped(problems, document.shown, total=len(errors))
 
 
 def _show(value: object) -> str:

@@ -17,6 +17,9 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
+
+from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, text_problem
 
 Arrangement = Literal["municipal", "sheriff", "state_police", "constables"]
 """How a municipality gets police services: its own department, a county sheriff
@@ -35,10 +38,37 @@ def _fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-Text = Annotated[str, AfterValidator(_fold_whitespace), StringConstraints(min_length=1)]
+class _Fit:
+    """Refuses text a Word document cannot hold (see :mod:`draftkit.text_rules`): the
+    error reaches the user as ``file:line: field: the value holds U+0000 ...``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> str:
+        problem = text_problem(value, max_length=self.limit)
+        if problem is not None:
+            raise PydanticCustomError("text_problem", "the value {problem}", {"problem": problem})
+        return value
+
+
+Text = Annotated[
+    str,
+    AfterValidator(_Fit(MAX_TEXT_LENGTH)),
+    AfterValidator(_fold_whitespace),
+    StringConstraints(min_length=1),
+]
 """A non-empty paragraph of prose; whitespace is folded to single spaces."""
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_Fit(MAX_NAME_LENGTH)),
+]
+"""A name or title: one line, at most 200 characters, nothing a document cannot hold."""
+
+FreeText = Annotated[str, AfterValidator(_Fit(MAX_TEXT_LENGTH))]
+"""A note or source (URL, citation): anything a document can hold."""
 
 Identifier = Annotated[
     str,
@@ -76,7 +106,7 @@ class GoverningBody(_Strict):
         description="Whether the body adopts written resolutions. draftkit drafts "
         "resolutions only; a body that acts by motion alone is refused with a hint.",
     )
-    source: str | None = Field(
+    source: FreeText | None = Field(
         default=None, description="Where these facts come from (URL, charter section)."
     )
 
@@ -114,7 +144,7 @@ class PoliceAgency(_Strict):
         description='What the agency calls its written orders, e.g. "Department Directive", '
         '"General Order".',
     )
-    source: str | None = Field(
+    source: FreeText | None = Field(
         default=None, description="Where these facts come from (URL, dataset, ORI)."
     )
 
@@ -124,10 +154,23 @@ def _date_as_text(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _real_date(value: str) -> str:
+    # The pattern lets 2024-02-30 through; the calendar does not.
+    if len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_not_real", "{value} is not a date", {"value": value}
+            ) from None
+    return value
+
+
 PartialDate = Annotated[
     str,
     BeforeValidator(_date_as_text),
     StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_real_date),
 ]
 """A date as precise as the source: ``2018``, ``2020-03`` or ``2020-03-09``."""
 
@@ -143,7 +186,7 @@ class LocalAmendment(_Strict):
         description="What was adopted, written to complete the recital "
         "'WHEREAS, on <date>, ...', e.g. 'the City Council voted 11-1 to ...'."
     )
-    source: str | None = Field(default=None, description="Where this is recorded.")
+    source: FreeText | None = Field(default=None, description="Where this is recorded.")
 
 
 class FippInForce(_Strict):
@@ -186,7 +229,7 @@ class TownProfile(_Strict):
         description="Clause ids to draft by default. Leave out to draft every clause "
         "that applies to the policing arrangement.",
     )
-    sources: tuple[str, ...] = Field(
+    sources: tuple[FreeText, ...] = Field(
         default=(), description="Sources for the facts in this profile."
     )
 
@@ -219,7 +262,7 @@ class GlossaryTerm(_Strict):
         description="The definition, completing the sentence '<term> means ...'. May use "
         "template values such as {{ agency.name }}."
     )
-    source: str | None = Field(default=None, description="Citation the definition relies on.")
+    source: FreeText | None = Field(default=None, description="Citation the definition relies on.")
 
 
 class Glossary(_Strict):
@@ -247,7 +290,7 @@ class Citation(_Strict):
         description="Print it only in documents for these policing arrangements, e.g. "
         "[municipal] for a statute on municipal police departments. Leave out for all.",
     )
-    url: str | None = Field(default=None, description="Where the text can be read.")
+    url: FreeText | None = Field(default=None, description="Where the text can be read.")
 
 
 class ResolutionText(_Strict):

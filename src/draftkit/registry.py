@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from draftkit.errors import DataError, NotFoundError
 from draftkit.naming import fold, slugify
@@ -194,38 +196,77 @@ def describe_source(codes: str) -> str:
     return "; ".join(parts)
 
 
+def read_csv(
+    path: Path, columns: tuple[str, ...], *, shown: str, hint: str
+) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV file whose header holds ``columns`` (in any order).
+
+    Raises:
+        DataError: the file is missing, unreadable, not UTF-8, lacks a column, or a row
+            has more or fewer cells than the header.
+    """
+    from draftkit.loading import read_text_file
+
+    text = read_text_file(path, shown=shown, limit=20_000_000)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataError(
+            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
+            path=shown,
+            line=1,
+            hint=hint,
+        )
+    rows: list[dict[str, str]] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            extra: Any = row.pop(None, None) or []  # type: ignore[call-overload,unused-ignore]
+            blank = sum(1 for v in row.values() if v is None)
+            if extra or blank:
+                raise DataError(
+                    f"row has {len(header) - blank + len(extra)} cells; "
+                    f"the header has {len(header)}",
+                    path=shown,
+                    line=line,
+                    hint=hint,
+                )
+            rows.append({c: (row[c] or "").strip() for c in columns})
+    except csv.Error as exc:
+        raise DataError(f"not a valid CSV file: {exc}", path=shown, hint=hint) from None
+    return rows
+
+
+_REGISTRY_COLUMNS = tuple(Municipality.__dataclass_fields__)
+
+
 def load_registry(towns_dir: Path, *, shown: str = "towns/registry.csv") -> Registry:
     """Read ``towns/registry.csv``.
 
     Raises:
-        DataError: the file is missing or a row lacks a column.
+        DataError: the file is missing, unreadable, or a row lacks a column.
     """
     path = towns_dir / REGISTRY_FILE
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = []
-            for line, row in enumerate(reader, start=2):
-                try:
-                    rows.append(Municipality(**{k: (v or "").strip() for k, v in row.items()}))
-                except TypeError:
-                    raise DataError(
-                        "row does not have the registry's columns",
-                        path=shown,
-                        line=line,
-                        hint="rebuild it with tools/build_registry.py",
-                    ) from None
-    except FileNotFoundError:
-        raise DataError(
-            "file not found", path=shown, hint="rebuild it with tools/build_registry.py"
-        ) from None
-    return Registry(rows, path)
+    rows = read_csv(
+        path, _REGISTRY_COLUMNS, shown=shown, hint="rebuild it with tools/build_registry.py"
+    )
+    return Registry([Municipality(**row) for row in rows], path)
 
 
 def sheriff_agency(towns_dir: Path, county: str) -> str:
-    """The county sheriff's agency name from towns/police-agencies.csv."""
-    with (towns_dir / AGENCIES_FILE).open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["kind"] == "sheriff" and row["county"] == county:
-                return row["agency"]
+    """The county sheriff's agency name from towns/police-agencies.csv.
+
+    Raises:
+        DataError: the file is missing, unreadable or lacks a column.
+    """
+    rows = read_csv(
+        towns_dir / AGENCIES_FILE,
+        ("kind", "county", "agency"),
+        shown=f"towns/{AGENCIES_FILE}",
+        hint="restore it from version control, or pass --agency NAME",
+    )
+    for row in rows:
+        if row["kind"] == "sheriff" and row["county"] == county:
+            return row["agency"]
     return f"{county} County Sheriff's Office"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from draftkit.compiled_template import CompiledTemplate, RenderedDocument
-from draftkit.errors import TemplateProblem
+from draftkit.errors import TemplateProblem, raise_if_any
 from draftkit.loading import Loaded, Loc
 from draftkit.models import TownProfile
 
@@ -35,19 +37,204 @@ def _refuse_blank(value: Any) -> Any:
     return value
 
 
-def make_environment(*, autoescape: bool) -> SandboxedEnvironment:
+MAX_LOOP_STEPS = 100_000
+"""Loop steps and calls one rendering may take: the real templates take a few thousand."""
+
+MAX_VALUE_LENGTH = 1_000_000
+"""Longest string or list an expression may build (characters or items)."""
+
+MAX_OUTPUT_LENGTH = 20_000_000
+"""Longest rendered text or Word XML part (characters)."""
+
+MAX_SECONDS = 20.0
+"""Longest one rendering may run."""
+
+
+class TooMuchWork(jinja2.TemplateRuntimeError):
+    """A template or clause text asked for more work than any document needs."""
+
+
+class _Budget:
+    """Counts steps, output and time for one rendering; expressions check it as they run."""
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.output = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def print(self, value: Any) -> None:
+        self.output += len(value) if isinstance(value, str) else 16
+        if self.output > MAX_OUTPUT_LENGTH:
+            raise TooMuchWork(f"it prints more than {MAX_OUTPUT_LENGTH:,} characters")
+        self.spend()
+
+    def spend(self, steps: int = 1) -> None:
+        self.steps += steps
+        if self.steps > MAX_LOOP_STEPS:
+            raise TooMuchWork(f"it takes more than {MAX_LOOP_STEPS:,} steps")
+        if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
+            raise TooMuchWork(f"it runs longer than {MAX_SECONDS:.0f} seconds")
+
+
+class _BoundedRange:
+    """``range()`` for templates: at most :data:`MAX_VALUE_LENGTH` items, each one a step
+    of the rendering's budget, so nested loops cannot run for hours."""
+
+    def __init__(self, budget: _Budget, *args: int) -> None:
+        self.budget = budget
+        self.items = range(*args)
+        if len(self.items) > MAX_VALUE_LENGTH:
+            raise TooMuchWork(f"range() of {len(self.items):,} numbers")
+
+    def __iter__(self) -> Iterator[int]:
+        for item in self.items:
+            self.budget.spend()
+            yield item
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else 0
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox with limits on work: ``range()``, repetition (``"a" * 10**9``),
+    powers, concatenation, calls and loop steps are counted or capped, so no text or
+    template can hang draftkit or fill its memory."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        refuse_blank = options.pop("finalize", None)
+
+        def finalize(value: Any) -> Any:
+            self._budget().print(value)
+            return refuse_blank(value) if refuse_blank else value
+
+        super().__init__(finalize=finalize, **options)
+        self._local = threading.local()
+        self.globals["range"] = lambda *args: _BoundedRange(self._budget(), *args)
+        self.globals.pop("lipsum", None)
+        self.filters = {name: _bounded_filter(f, self) for name, f in self.filters.items()}
+
+    def _budget(self) -> _Budget:
+        budget: _Budget | None = getattr(self._local, "budget", None)
+        if budget is None:
+            budget = self._local.budget = _Budget()
+        return budget
+
+    def start(self) -> None:
+        """Begin a rendering with a fresh budget."""
+        self._local.budget = _Budget()
+
+    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        """Refuse operations whose result would be huge before computing it."""
+        self._budget().spend()
+        if operator_ == "*":
+            for seq, times in ((left, right), (right, left)):
+                if _size(seq) and isinstance(times, int) and _size(seq) * times > MAX_VALUE_LENGTH:
+                    raise TooMuchWork("it repeats a value into more than a million characters")
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and abs(left).bit_length() + abs(right).bit_length() > 4096
+            ):
+                raise TooMuchWork("it multiplies numbers too large to print")
+        if (
+            operator_ == "**"
+            and isinstance(left, (int, float))
+            and isinstance(right, (int, float))
+            and abs(right) > 1024
+            and abs(left) > 1
+        ):
+            raise TooMuchWork("it raises a number to a power too large to print")
+        if operator_ == "+" and _size(left) + _size(right) > MAX_VALUE_LENGTH:
+            raise TooMuchWork("it joins values into more than a million characters")
+        if operator_ == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
+            raise TooMuchWork("it formats a value wider than a page")
+        return super().call_binop(context, operator_, left, right)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Count every call against the budget, so recursion and loops end."""
+        self._budget().spend()
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and abs(value) > MAX_VALUE_LENGTH:
+                raise TooMuchWork(f"a call is given the number {value:,}")
+        result = SandboxedEnvironment.call(self, context, obj, *args, **kwargs)
+        if _size(result) > MAX_VALUE_LENGTH:
+            raise TooMuchWork("a call returned more than a million characters")
+        return result
+
+
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*(\d{5,}|\*)|\.\d{5,}")
+
+
+def _bounded_filter(function: Any, env: BoundedEnvironment) -> Any:
+    """A filter that refuses sizes over :data:`MAX_VALUE_LENGTH` (``center(10**9)``)
+    and counts as a step."""
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        env._budget().spend()
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and abs(value) > MAX_VALUE_LENGTH:
+                raise TooMuchWork(f"a filter is given the number {value:,}")
+        result = function(*args, **kwargs)
+        if _size(result) > MAX_VALUE_LENGTH:
+            raise TooMuchWork("a filter returned more than a million characters")
+        return result
+
+    return bounded
+
+
+def make_environment(*, autoescape: bool) -> BoundedEnvironment:
     """The one way draftkit builds a Jinja environment.
 
-    Sandboxed (templates cannot reach Python internals), ``StrictUndefined`` (a missing
-    value is an error, never a blank) and a ``finalize`` hook that refuses ``None`` and
-    empty strings. ``autoescape`` is on for Word XML and off for plain clause text.
+    Sandboxed (templates cannot reach Python internals) with bounded work,
+    ``StrictUndefined`` (a missing value is an error, never a blank) and a ``finalize``
+    hook that refuses ``None`` and empty strings. ``include``, ``import`` and
+    ``extends`` find nothing: a text or template stands alone. ``autoescape`` is on for
+    Word XML and off for plain clause text.
     """
-    return SandboxedEnvironment(
+    return BoundedEnvironment(
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         finalize=_refuse_blank,
         keep_trailing_newline=False,
+        loader=jinja2.DictLoader({}),
     )
+
+
+RUNTIME_ERRORS = (
+    jinja2.TemplateError,
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    RecursionError,
+    MemoryError,
+)
+"""What an expression in a text or template can raise at run time."""
+
+
+def runtime_message(exc: BaseException) -> str:
+    """A plain description of an expression that failed while rendering."""
+    if isinstance(exc, TooMuchWork):
+        return f"an expression asks for too much work: {exc.message}"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return "include, import and extends are not allowed: a text stands alone"
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"an expression is not allowed: {exc.message}"
+    if isinstance(exc, ZeroDivisionError):
+        return "an expression divides by zero"
+    if isinstance(exc, RecursionError):
+        return "an expression calls itself without end"
+    if isinstance(exc, MemoryError):
+        return "an expression needs more memory than any document does"
+    detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return f"an expression failed: {detail}"
 
 
 _TEXT_ENV = make_environment(autoescape=False)
@@ -114,7 +301,8 @@ class TextRenderer:
             # so they skip compiling (a third of a cold draft's time).
             return source.removesuffix("\n")
         try:
-            return _compiled(source).render(self.context)
+            _TEXT_ENV.start()
+            text = _compiled(source).render(self.context)
         except jinja2.TemplateSyntaxError as exc:
             raise owner.error(
                 loc,
@@ -129,6 +317,15 @@ class TextRenderer:
                 f"unknown template value: {_full_name(source, _undefined_name(exc))}",
                 hint="available values: " + ", ".join(available_names(self.context)),
             ) from None
+        except RUNTIME_ERRORS as exc:
+            raise owner.error(
+                loc,
+                runtime_message(exc),
+                hint="clause texts print values, e.g. {{ agency.name }}; keep expressions to that",
+            ) from None
+        if len(text) > MAX_OUTPUT_LENGTH:
+            raise owner.error(loc, "renders to more text than any document holds")
+        return text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -159,6 +356,7 @@ def compiled_template(path: Path, *, shown: str) -> tuple[CompiledTemplate, str]
     Raises:
         TemplateProblem: the file cannot be read, is not a Word document, or holds a
             tag that is not valid template syntax.
+        ProblemList: what :func:`draftkit.templates.template_problems` finds.
     """
     try:
         data = path.read_bytes()
@@ -171,6 +369,11 @@ def compiled_template(path: Path, *, shown: str) -> tuple[CompiledTemplate, str]
     digest = hashlib.sha256(data).hexdigest()
     found = _COMPILED.get((digest, shown))
     if found is None:
+        # Checked once per content: not a zip, a zip bomb, no body, malformed XML,
+        # tracked changes. (Imported here: the template lint renders with this module.)
+        from draftkit.templates import template_problems
+
+        raise_if_any(template_problems(path, shown=shown))
         found = CompiledTemplate(data, shown=shown, env=make_environment(autoescape=True))
         _COMPILED[(digest, shown)] = found
     return found, digest
@@ -191,6 +394,7 @@ def render_document(
         RenderError: a rendered part is not well-formed XML.
     """
     shown = template.shown
+    template.env.start()
     try:
         return template.render(dict(context), name=name)
     except MissingValue:
@@ -204,6 +408,13 @@ def render_document(
             f"the template uses a value the town profile lacks: {_undefined_name(exc)}",
             path=shown,
             hint="available values: " + ", ".join(available_names(context)),
+        ) from None
+    except RUNTIME_ERRORS as exc:
+        raise TemplateProblem(
+            runtime_message(exc),
+            path=shown,
+            hint="templates print values and loop over lists; "
+            "`draftkit templates check` lists every problem",
         ) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,71 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 TRACKED = ("ins", "del", "moveFrom", "moveTo")
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+MAX_UNPACKED_BYTES = 50_000_000
+"""Largest a template may be once unpacked: a real one is well under a megabyte."""
+MAX_PACKING_RATIO = 200
+"""How many times its packed size a large part may inflate to before it looks like a bomb."""
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_RESAVE = "open it in Word and save it again as a Word document (.docx)"
+OPEN_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError)
+"""What opening a broken .docx can raise, in zipfile, lxml and python-docx."""
+
+
+def template_problems(path: Path, *, shown: str) -> list[DraftkitError]:
+    """What makes a template unfit to open at all: not a file, not a .docx, a zip whose
+    parts inflate far beyond their packed size (checked before anything is unpacked),
+    no body, malformed XML, or tracked changes. ``draft`` and ``templates check`` both
+    ask this first.
+    """
+    if path.is_dir():
+        return [TemplateProblem("is a folder, not a Word document", path=shown, hint=_RESAVE)]
+    if not path.exists():
+        return [
+            TemplateProblem(
+                "template not found", path=shown, hint="restore it from version control"
+            )
+        ]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos) or 1
+            if unpacked > MAX_UNPACKED_BYTES or (
+                unpacked > 1_000_000 and unpacked / packed > MAX_PACKING_RATIO
+            ):
+                return [
+                    TemplateProblem(
+                        f"its parts would unpack to {unpacked:,} bytes from {packed:,}; "
+                        "refused before unpacking",
+                        path=shown,
+                        hint="this is not a template saved by Word; restore it from version "
+                        "control",
+                    )
+                ]
+            names = {info.filename for info in infos}
+            if "word/document.xml" not in names:
+                return [
+                    TemplateProblem(
+                        "not a Word document: it has no word/document.xml", path=shown, hint=_RESAVE
+                    )
+                ]
+            problems: list[DraftkitError] = []
+            for part in sorted(n for n in names if _PARTS.match(n)):
+                try:
+                    root = etree.fromstring(archive.read(part), _STRICT)
+                except etree.XMLSyntaxError as exc:
+                    problems.append(
+                        TemplateProblem(
+                            f"{_part_label(part)}: the XML is malformed ({exc.msg})",
+                            path=shown,
+                            hint=_RESAVE,
+                        )
+                    )
+                    continue
+                problems.extend(_tracked_changes(root, part, shown))
+            return problems
+    except OPEN_ERRORS as exc:
+        return [TemplateProblem(f"not a Word document ({exc})", path=shown, hint=_RESAVE)]
 
 
 def context_paths(contexts: Iterable[Mapping[str, Any]]) -> set[str]:
@@ -55,17 +121,17 @@ def lint_template(path: Path, known: set[str] | None, *, shown: str) -> list[Dra
     ``known`` is every value name the towns provide; ``None`` when no town could be
     rendered, and then names are not checked (the town problems come first).
     """
-    problems: list[DraftkitError] = []
+    problems = template_problems(path, shown=shown)
+    if problems:
+        return problems
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        return [TemplateProblem(f"not a Word document: {exc}", path=shown)]
-    with archive:
-        for part in sorted(n for n in archive.namelist() if _PARTS.match(n)):
-            root = etree.fromstring(archive.read(part))
-            problems.extend(_tracked_changes(root, part, shown))
-            problems.extend(_split_tags(root, part, shown))
-    problems.extend(_syntax_and_names(path, known, shown))
+        with zipfile.ZipFile(path) as archive:
+            for part in sorted(n for n in archive.namelist() if _PARTS.match(n)):
+                root = etree.fromstring(archive.read(part), _STRICT)
+                problems.extend(_split_tags(root, part, shown))
+        problems.extend(_syntax_and_names(path, known, shown))
+    except (*OPEN_ERRORS, etree.XMLSyntaxError) as exc:
+        problems.append(TemplateProblem(f"not a Word document ({exc})", path=shown, hint=_RESAVE))
     return problems
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import difflib
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from draftkit.embedding import read_manifest
 from draftkit.errors import DraftkitError, NotFoundError
 from draftkit.inspection import document_lines, open_document
 from draftkit.library import load_library
+from draftkit.loading import format_loc
 from draftkit.provenance import clause_text_hash
 from draftkit.tracked_changes import (
     locate,
@@ -96,26 +97,62 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         data = draft_path.read_bytes()
     except FileNotFoundError:
         raise NotFoundError("file not found", path=shown) from None
+    except OSError as exc:
+        raise DraftkitError(
+            f"cannot be read: {exc.strerror or exc}", path=shown, hint="give the path of a .docx"
+        ) from None
     try:
-        manifest = read_manifest(data)
+        raw = read_manifest(data)
         opened = open_document(data)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DraftkitError(f"not a Word document: {exc}", path=shown) from None
-    if manifest is None or "document" not in manifest:
+    except ValueError as exc:  # json.JSONDecodeError
+        raise DraftkitError(
+            f"the draftkit manifest inside is damaged ({exc})", path=shown, hint=_FORGED
+        ) from None
+    except Exception as exc:  # zipfile, lxml and python-docx raise many kinds
+        raise DraftkitError(
+            f"not a Word document ({type(exc).__name__}: {exc})",
+            path=shown,
+            hint="give the .docx file draftkit wrote, or the copy a town sent back",
+        ) from None
+    if raw is None or "document" not in raw:
         raise DraftkitError(
             "this document carries no draftkit manifest",
             path=shown,
             hint="only documents drafted by draftkit 0.1 or later can be verified",
         )
+    try:
+        manifest = _Manifest.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise DraftkitError(
+            "the draftkit manifest inside is damaged: "
+            f"{format_loc(tuple(first['loc']))}: {first['msg']}",
+            path=shown,
+            hint=_FORGED,
+        ) from None
+    document = manifest.document
+    drafted = document.lines
+    lacking = [
+        entry.id
+        for entry in manifest.clauses
+        if not any(0 <= i < len(drafted) for i in document.clause_lines.get(entry.id, []))
+    ]
+    if lacking:
+        raise DraftkitError(
+            "the document lacks the text of clause"
+            f"{'s' if len(lacking) > 1 else ''} {', '.join(lacking)}, which its manifest "
+            "says it drafted",
+            path=shown,
+            hint="the file is incomplete or its manifest was altered: draft it again and "
+            "compare by hand",
+        )
+    library = load_library(root)
+    owner = {index: cid for cid, indexes in document.clause_lines.items() for index in indexes}
     # Pending tracked changes are reported on their own; the text compared with the draft
     # is the document with them rejected, so each edit is reported once.
     changes = tracked_changes(opened)
     reject_tracked_changes(opened)
     lines = document_lines(opened)
-    library = load_library(root)
-    document: dict[str, Any] = manifest["document"]
-    drafted: list[str] = document["lines"]
-    owner = {index: cid for cid, indexes in document["clause_lines"].items() for index in indexes}
     tracked_by_clause: dict[str, list[str]] = {}
     other_tracked: list[str] = []
     for index, change in locate(changes, drafted, lines):
@@ -147,19 +184,19 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
             else:
                 other.append(text)
     findings = []
-    for entry in manifest["clauses"]:
-        clause_id = entry["id"]
+    for entry in manifest.clauses:
+        clause_id = entry.id
         if clause_id not in library.clauses:
             state, review = "removed from the library", "unknown"
         else:
             clause = library.clauses[clause_id].value
-            same = clause_text_hash(clause) == entry["text_sha256"]
+            same = clause_text_hash(clause) == entry.text_sha256
             state = "unchanged" if same else f"changed since (library now {clause.version})"
             review = library.status(clause_id).state
         findings.append(
             ClauseFinding(
                 clause_id=clause_id,
-                version=entry["version"],
+                version=entry.version,
                 library=state,
                 review=review,
                 edits=edits_by_clause.get(clause_id, []),
@@ -168,8 +205,8 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         )
     return VerifyReport(
         path=shown,
-        town=manifest["town"]["name"],
-        date=manifest["date"],
+        town=manifest.town.name,
+        date=manifest.date,
         clauses=findings,
         other_edits=other,
         other_tracked=other_tracked,
@@ -185,6 +222,37 @@ def _state(finding: ClauseFinding) -> str:
 
 
 _PAGE_FIELD = re.compile(r"Page \d+ of \d+")
+_FORGED = (
+    "draft the document again with `draftkit draft`; a manifest edited by hand cannot be trusted"
+)
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _ManifestTown(_Part):
+    name: str
+
+
+class _ManifestClause(_Part):
+    id: str
+    version: str
+    text_sha256: str
+
+
+class _ManifestDocument(_Part):
+    lines: list[str]
+    clause_lines: dict[str, list[int]]
+
+
+class _Manifest(_Part):
+    """What verify reads from the embedded manifest; anything else is ignored."""
+
+    date: str
+    town: _ManifestTown
+    clauses: list[_ManifestClause]
+    document: _ManifestDocument
 
 
 def _describe(old: str | None, new: str | None) -> str:

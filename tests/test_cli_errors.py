@@ -134,7 +134,7 @@ def test_draft_refuses_to_overwrite_without_force(make_project) -> None:
     assert second.exit_code == 1
     names = ", ".join(
         str(out / f"2026-11-27-testville-{suffix}")
-        for suffix in ("council-resolution.docx", "police-directive.docx", "manifest.json")
+        for suffix in ("selectboard-resolution.docx", "police-directive.docx", "manifest.json")
     )
     assert second.stderr == (
         f"error: these files exist: {names}\n"

@@ -23,7 +23,7 @@ from draftkit.defaults import Policing
 from draftkit.embedding import manifest_xml
 from draftkit.errors import DraftkitError, raise_if_any
 from draftkit.inspection import inspect_lines
-from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
+from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for, output_of
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, profile_hash
@@ -86,6 +86,7 @@ def prepare_draft(
             hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
     stem = f"{resolved.slug}-{label}" if label else resolved.slug
+    outputs = {d.kind: output_of(d, profile.governing_body.name) for d in documents}
     clauses = select_clauses(library, town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
@@ -150,7 +151,7 @@ def prepare_draft(
             for document in documents
         },
         "documents": {
-            document.kind: output_name(options.date, stem, document.output)
+            document.kind: output_name(options.date, stem, outputs[document.kind])
             for document in documents
         },
     }
@@ -158,7 +159,7 @@ def prepare_draft(
     texts: dict[str, list[str]] = {}
     matcher = ClauseMatcher(rendered)
     for document in documents:
-        name = output_name(options.date, stem, document.output)
+        name = output_name(options.date, stem, outputs[document.kind])
         result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
         lines = result.lines
         found = inspect_lines(lines, name=name, context=contexts[document.kind])
@@ -185,7 +186,7 @@ def prepare_draft(
     suffix = (
         "manifest.json"
         if doc == "all"
-        else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
+        else f"{outputs[documents[0].kind].removesuffix('.docx')}.manifest.json"
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts, texts=texts)

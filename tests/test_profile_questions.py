@@ -61,3 +61,69 @@ def test_a_resolution_file_is_named_for_the_body_that_adopts_it(
 )
 def test_body_words(body: str, word: str) -> None:
     assert body_word(body) == word
+
+
+# ---------------------------------------------------- --policing never contradicts the registry
+
+HINESBURG_REFUSAL = (
+    "error: the registry lists Hinesburg (town, Chittenden County) as policed by the "
+    "Hinesburg Police Department; --policing sheriff contradicts it\n"
+    "  hint: draft without --policing; to draft for another arrangement on purpose, write a "
+    "profile that says so: `draftkit towns new hinesburg --policing sheriff`\n"
+)
+
+
+def test_draft_policing_that_contradicts_the_registry_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(REPO, "draft", "Hinesburg", "--policing", "sheriff", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == HINESBURG_REFUSAL
+    assert not out.exists()
+
+
+def test_packet_policing_that_contradicts_the_registry_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(REPO, "packet", "Hinesburg", "--policing", "sheriff", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == HINESBURG_REFUSAL
+    assert not out.exists()
+
+
+def test_a_village_served_by_its_towns_department_is_not_redrafted_for_state_police(
+    tmp_path: Path,
+) -> None:
+    result = run(REPO, "draft", "Woodstock village", "--policing", "state-police")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: the registry lists Woodstock (village, in Woodstock, Windsor County) as policed "
+        "by the Woodstock Police Department; --policing state-police contradicts it\n"
+        "  hint: draft without --policing; to draft for another arrangement on purpose, write a "
+        "profile that says so: `draftkit towns new woodstock-village --policing state-police`\n"
+    )
+
+
+def test_a_profile_departs_from_the_registry_on_purpose(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    made = run(root, "towns", "new", "Hinesburg", "--policing", "sheriff", "--yes")
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "out"
+    drafted = run(root, "draft", "Hinesburg", "--date", "2026-11-27", "--out", str(out))
+    assert drafted.exit_code == 0, drafted.output
+    assert (out / "2026-11-27-hinesburg-contract-addendum.docx").exists()
+
+
+def test_batch_policing_applies_only_where_policing_is_unknown(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(
+        REPO, "batch", "Hinesburg", "Bridport", "--policing", "sheriff",
+        "--date", "2026-11-27", "--out", str(out), "--workers", "1",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2026-11-27-bridport-contract-addendum.docx",
+        "2026-11-27-bridport-manifest.json",
+        "2026-11-27-bridport-selectboard-resolution.docx",
+        "2026-11-27-hinesburg-manifest.json",
+        "2026-11-27-hinesburg-police-directive.docx",
+        "2026-11-27-hinesburg-selectboard-resolution.docx",
+    ]

@@ -64,6 +64,9 @@ class Policing:
 
     arrangement: Arrangement | None = None
     agency: str | None = None
+    on_purpose: bool = False
+    """The person is writing a profile (``towns new``) and may depart from the registry's
+    answer; a draft may not, so a typo in --policing never silently contradicts it."""
 
 
 def load_defaults(towns_dir: Path) -> Loaded[GovernanceDefaults]:
@@ -133,12 +136,44 @@ def default_profile(
     return Loaded(value=profile, source=document)
 
 
+def _served_by(registry: Registry, municipality: Municipality) -> str | None:
+    """The police department the registry says serves ``municipality``, if any."""
+    status = municipality.police_status
+    if status == "own" or status.startswith("shared:"):
+        return municipality.police_department or status.partition(":")[2] or None
+    if status.startswith("see_parent_town"):
+        parent = next(
+            (m for m in registry.rows if m.name == municipality.parent_town and m.kind == "town"),
+            None,
+        )
+        return parent.police_department if parent else None
+    return None
+
+
+def _refuse_contradiction(
+    registry: Registry, municipality: Municipality, arrangement: Arrangement
+) -> None:
+    department = _served_by(registry, municipality)
+    if department is None:
+        return
+    option = next(k for k, v in POLICING_CHOICES.items() if v == arrangement)
+    slug = registry.slug(municipality)
+    raise DraftkitError(
+        f"the registry lists {municipality.label} as policed by the {department}; "
+        f"--policing {option} contradicts it",
+        hint=f"draft without --policing; to draft for another arrangement on purpose, "
+        f"write a profile that says so: `draftkit towns new {slug} --policing {option}`",
+    )
+
+
 def _policing(
     registry: Registry, municipality: Municipality, policing: Policing
 ) -> tuple[Arrangement, str, str]:
     status = municipality.police_status
     arrangement = policing.arrangement
     agency = policing.agency
+    if arrangement not in (None, "municipal") and not policing.on_purpose:
+        _refuse_contradiction(registry, municipality, arrangement)
     if arrangement is None:
         if status == "own" or status.startswith("shared:"):
             arrangement = "municipal"

@@ -81,7 +81,9 @@ def plan_profile(root: Path, name: str, policing: Policing) -> ProfilePlan:
             hint="edit it in a text editor; `draftkit towns show` prints what it says",
         )
     assert library.defaults is not None
-    built = default_profile(library.registry, municipality, library.defaults.value, policing)
+    # A profile is where a person departs from the registry on purpose.
+    on_purpose = dataclasses.replace(policing, on_purpose=True)
+    built = default_profile(library.registry, municipality, library.defaults.value, on_purpose)
     return ProfilePlan(
         path=path, shown=shown, start=built.value.model_dump(mode="json"), library=library
     )

@@ -18,7 +18,7 @@ CASES = {
     "unknown-key": (
         "towns/testville.yaml:13: police.chief_name: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: arrangement, name, head_title, "
-        "policy_adopted_by, body_may_direct, approving_body, directive_series, source\n"
+        "policy_adopted_by, body_may_direct, approving_body, run_by, directive_series, source\n"
         "error: 1 problem in 1 file\n"
     ),
     "wrong-type": (

@@ -5,13 +5,20 @@ names that follow the governing body, and ``towns new --force``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 from tests.conftest import REPO, run
 
+from draftkit.composing import DraftOptions
+from draftkit.drafting import prepare_draft
+from draftkit.library import load_library
 from draftkit.naming import body_word
+
+LIBRARY = load_library(REPO)
+OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
 
 
 def _project(tmp_path: Path) -> Path:
@@ -127,3 +134,80 @@ def test_batch_policing_applies_only_where_policing_is_unknown(tmp_path: Path) -
         "2026-11-27-hinesburg-police-directive.docx",
         "2026-11-27-hinesburg-selectboard-resolution.docx",
     ]
+
+
+# ------------------------------------------------------- one agency, two municipalities
+
+
+def _resolution(town: str) -> str:
+    draft = prepare_draft(LIBRARY, town, "resolution", OPTIONS)
+    [lines] = draft.texts.values()
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("owner", "owner_words", "other", "other_body", "department"),
+    [
+        ("Woodstock village", "Board of Trustees of the Village of Woodstock",
+         "Woodstock town", "Selectboard", "Woodstock Police Department"),
+        ("Ludlow town", "Selectboard of the Town of Ludlow",
+         "Ludlow village", "Board of Trustees", "Ludlow Police Department"),
+        ("Swanton town", "Selectboard of the Town of Swanton",
+         "Swanton village", "Board of Trustees", "Swanton Police Department"),
+    ],
+)  # fmt: skip
+def test_one_department_two_municipalities(
+    owner: str, owner_words: str, other: str, other_body: str, department: str
+) -> None:
+    mine = _resolution(owner)
+    assert f"requests the Chief of Police to amend the {department}'s" in mine
+    assert "is a department of the" not in mine
+    asking = _resolution(other)
+    owner_legal = owner_words.split(" of the ", 1)[1]
+    assert (
+        f"Recital | WHEREAS, the {department} is a department of the {owner_legal}, whose "
+        f"officials adopt its policies, and it serves the "
+    ) in asking
+    assert (
+        f"List Number | The {other_body} requests the {owner_words} and the Chief of Police "
+        f"to amend the {department}'s Fair and Impartial Policing Policy"
+    ) in asking
+    assert " directs " not in asking
+    profile = LIBRARY.resolve_town(other).loaded.value
+    assert profile.police.run_by is not None and not profile.police.body_may_direct
+
+
+def test_shared_agencies_must_name_registry_municipalities(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    defaults = root / "towns" / "defaults.yaml"
+    defaults.write_text(
+        defaults.read_text().replace("also_serves: [Ludlow village]", "also_serves: [Ludlo village]")
+    )
+    result = run(root, "check")
+    assert result.exit_code == 1
+    line = next(
+        i for i, text in enumerate(defaults.read_text().splitlines(), 1) if "Ludlo village" in text
+    )
+    assert result.stderr == (
+        f"towns/defaults.yaml:{line}: shared_agencies.Ludlow Police Department.also_serves[0]: "
+        "no municipality 'Ludlo village' in the registry\n"
+        "  hint: write the name as towns/registry.csv spells it, then its kind, e.g. "
+        "'Woodstock village'\n"
+        "error: 1 problem in 1 file\n"
+    )
+
+
+def test_a_department_of_another_municipality_cannot_be_directed(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    profile = root / "towns" / "burlington.yaml"
+    profile.write_text(
+        profile.read_text().replace(
+            "  body_may_direct: false\n",
+            "  body_may_direct: true\n  run_by:\n    legal_name: Town of Essex\n"
+            "    body: Selectboard\n",
+        )
+    )
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "body_may_direct must be false: the Burlington Police Department belongs to the " \
+        "Town of Essex, whose officials adopt its policies" in result.stderr

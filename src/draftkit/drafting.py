@@ -26,6 +26,7 @@ from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for, output_of
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
+from draftkit.questions import BY_FIELD, unconfirmed
 from draftkit.provenance import clause_text_hash, profile_hash
 from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
@@ -85,6 +86,16 @@ def prepare_draft(
             f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
             hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
+    to_confirm = [] if resolved.from_defaults else unconfirmed(profile)
+    if options.final and to_confirm:
+        shown = town.source.shown
+        raise DraftkitError(
+            f"a final draft needs every fact it prints confirmed; {shown} does not confirm "
+            + ", ".join(to_confirm),
+            hint=f"answer them with `draftkit towns new {resolved.slug} --force` (type each "
+            f"answer), or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under "
+            f"confirmed: in {shown} once checked with the clerk",
+        )
     stem = f"{resolved.slug}-{label}" if label else resolved.slug
     outputs = {d.kind: output_of(d, profile.governing_body.name) for d in documents}
     clauses = select_clauses(library, town, options.clause_ids)
@@ -102,7 +113,7 @@ def prepare_draft(
         f"{profile.governing_body.name}, the officers' titles and the police agency "
         f"before filing."
         if resolved.from_defaults
-        else ""
+        else _unconfirmed_notice(to_confirm)
     )
     contexts = build_contexts(
         library,
@@ -131,6 +142,7 @@ def prepare_draft(
             "name": profile.name,
             "profile": str(town.path.relative_to(library.root)),
             "from_defaults": resolved.from_defaults,
+            "unconfirmed": to_confirm,
             "policing": arrangement,
             "profile_sha256": profile_hash(profile),
         },
@@ -190,6 +202,14 @@ def prepare_draft(
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts, texts=texts)
+
+
+def _unconfirmed_notice(fields: list[str]) -> str:
+    if not fields:
+        return ""
+    facts = [BY_FIELD[f].label for f in fields]
+    listed = facts[0] if len(facts) == 1 else ", ".join(facts[:-1]) + " and " + facts[-1]
+    return f"Not yet confirmed by a person: {listed}. Confirm each with the clerk before filing."
 
 
 class ClauseMatcher:

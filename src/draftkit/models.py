@@ -194,6 +194,24 @@ class FippInForce(_Strict):
     )
 
 
+FactField = Literal[
+    "legal_name",
+    "governing_body.name",
+    "governing_body.presiding_officer_title",
+    "governing_body.clerk_title",
+    "governing_body.manager_title",
+    "police.name",
+    "police.head_title",
+    "police.policy_adopted_by",
+    "police.body_may_direct",
+    "police.approving_body",
+    "police.directive_series",
+    "fipp.policy_title",
+    "fipp.model_version",
+]
+"""The facts a person confirms (``draftkit.questions`` asks them in this order)."""
+
+
 def _without_county(value: str) -> str:
     # People write "Chittenden County"; documents add "County" themselves.
     return value.removesuffix(" County").strip() or value
@@ -220,6 +238,13 @@ class TownProfile(_Strict):
     )
     sources: tuple[str, ...] = Field(
         default=(), description="Sources for the facts in this profile."
+    )
+    confirmed: tuple[FactField, ...] = Field(
+        default=(),
+        description="The facts a person has checked (against the charter, with the clerk "
+        "or the agency), by field, e.g. governing_body.clerk_title. A fact not listed is "
+        "still a default: drafts keep a red note naming it, and --final is refused, until "
+        "every fact the documents print is listed.",
     )
 
 

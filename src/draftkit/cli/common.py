@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -13,6 +14,8 @@ import click
 
 from draftkit.defaults import POLICING_CHOICES, Policing, PolicingUnknownError
 from draftkit.errors import DraftkitError, ProblemList
+from draftkit.models import Arrangement
+from draftkit.questions import POLICING_OPTIONS, parse_policing, policing_menu
 from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -180,8 +183,20 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     except PolicingUnknownError:
         if not may_ask or not interactive():
             raise
-    answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
+    for line in policing_menu():
+        click.echo(line)
+    arrangement = click.prompt(
+        f"Answer 1 to {len(POLICING_OPTIONS)}, or a word", value_proc=_policing_answer
+    )
     agency = said.agency
-    if answer == "municipal" and agency is None:
+    if arrangement == "municipal" and agency is None:
         agency = click.prompt("Name of the police department", type=TEXT)
-    return action(policing_from(answer, agency))
+    return action(dataclasses.replace(said, arrangement=arrangement, agency=agency))
+
+
+def _policing_answer(value: str) -> Arrangement:
+    # click asks again when the value_proc raises a UsageError.
+    try:
+        return parse_policing(value)
+    except DraftkitError as problem:
+        raise click.UsageError(str(problem)) from None

@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import REPO, run
 
 from draftkit.composing import DraftOptions
+from draftkit.inspection import text_lines
 from draftkit.drafting import prepare_draft
 from draftkit.library import load_library
 from draftkit.naming import body_word
@@ -211,3 +212,222 @@ def test_a_department_of_another_municipality_cannot_be_directed(tmp_path: Path)
     assert result.exit_code == 1
     assert "body_may_direct must be false: the Burlington Police Department belongs to the " \
         "Town of Essex, whose officials adopt its policies" in result.stderr
+
+
+# ------------------------------------------ who adopts police policy, and may the body direct
+
+MUNICIPAL_ENTERS = 13
+"""Questions asked of a town with its own police department."""
+
+
+def test_a_town_with_a_manager_is_asked_about_the_manager(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    result = run(root, "towns", "new", "Brattleboro", input="\n" * MUNICIPAL_ENTERS)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Does the Town of Brattleboro have a town or city manager? Type the manager's title "
+        "(e.g. Town Manager), or no [Town Manager]: "
+    ) in result.stdout
+    assert (
+        "Who adopts the Brattleboro Police Department's policies? (a town or city manager "
+        "does under 24 V.S.A. § 1931; otherwise the Chief of Police) [Town Manager]: "
+    ) in result.stdout
+    assert (
+        "May the Selectboard direct the Town Manager to adopt the policy, or only request it? "
+        "(direct or request) [request]: "
+    ) in result.stdout
+    assert (
+        "Must a police commission or another body approve changes to the Brattleboro Police "
+        "Department's policies? Type its name (e.g. Police Commission), or no [no]: "
+    ) in result.stdout
+    police = load_library(root).town("brattleboro").value.police
+    assert (police.policy_adopted_by, police.body_may_direct) == ("Town Manager", False)
+
+
+def test_defaults_follow_the_earlier_answers(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    # Hinesburg: no manager known. Say it has one: who adopts follows; then say the body
+    # may direct, and that a Police Commission approves changes.
+    answers = ["", "", "", "", "Town Administrator", "", "", "", "direct", "Police Commission"]
+    result = run(
+        root, "towns", "new", "Hinesburg", input="\n".join(answers) + "\n" * (14 - len(answers))
+    )
+    assert result.exit_code == 0, result.output
+    assert "town or city manager? Type the manager's title (e.g. Town Manager), or no [no]: " in (
+        result.stdout
+    )
+    assert "otherwise the Chief of Police) [Town Administrator]: " in result.stdout
+    assert "May the Selectboard direct the Town Administrator to adopt" in result.stdout
+    profile = load_library(root).town("hinesburg").value
+    assert profile.governing_body.manager_title == "Town Administrator"
+    assert profile.police.policy_adopted_by == "Town Administrator"
+    assert profile.police.body_may_direct is True
+    assert profile.police.approving_body == "Police Commission"
+    # Typed answers are confirmed; Enter kept defaults are not.
+    assert profile.confirmed == (
+        "governing_body.manager_title",
+        "police.body_may_direct",
+        "police.approving_body",
+    )
+
+
+def test_core_defaults_follow_answers() -> None:
+    from draftkit.questions import BY_FIELD, default_answer
+
+    start = {"police": {"policy_adopted_by": "Chief of Police", "head_title": "Chief of Police",
+                        "body_may_direct": True, "run_by": None},
+             "governing_body": {"manager_title": None}}  # fmt: skip
+    adopter, direct = BY_FIELD["police.policy_adopted_by"], BY_FIELD["police.body_may_direct"]
+    assert default_answer(adopter, start, {"governing_body.manager_title": "no"}) == (
+        "Chief of Police"
+    )
+    assert default_answer(adopter, start, {"governing_body.manager_title": "City Manager"}) == (
+        "City Manager"
+    )
+    assert default_answer(direct, start, {"police.policy_adopted_by": "Chief of Police"}) == (
+        "direct"
+    )
+    assert default_answer(direct, start, {"police.policy_adopted_by": "City Manager"}) == (
+        "request"
+    )
+
+
+# --------------------------------------------------------------- defaults are not facts
+
+
+def _confirm_all_but(root: Path, slug: str, *left: str) -> None:
+    from draftkit.questions import FIELDS
+
+    path = root / "towns" / f"{slug}.yaml"
+    text = path.read_text().split("confirmed:")[0]
+    path.write_text(text + "confirmed:\n" + "".join(f"- {f}\n" for f in FIELDS if f not in left))
+
+
+def test_yes_confirms_nothing_and_final_is_refused_naming_what_to_confirm(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    assert run(root, "towns", "new", "Hinesburg", "--yes").exit_code == 0
+    _confirm_all_but(root, "hinesburg", "police.name", "police.policy_adopted_by")
+    out = tmp_path / "out"
+    final = run(root, "draft", "Hinesburg", "--final", "--out", str(out))
+    assert final.exit_code == 1
+    assert final.stderr == (
+        "error: a final draft needs every fact it prints confirmed; towns/hinesburg.yaml does "
+        "not confirm police.name, police.policy_adopted_by\n"
+        "  hint: answer them with `draftkit towns new hinesburg --force` (type each answer), "
+        "or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under confirmed: in "
+        "towns/hinesburg.yaml once checked with the clerk\n"
+    )
+    assert not out.exists()
+    drafted = run(root, "draft", "Hinesburg", "--doc", "resolution", "--date", "2026-11-27",
+                  "--out", str(out))  # fmt: skip
+    assert drafted.exit_code == 0, drafted.output
+    lines = text_lines((out / "2026-11-27-hinesburg-selectboard-resolution.docx").read_bytes())
+    assert (
+        "Notice | Not yet confirmed by a person: police agency's name and official who adopts "
+        "police policy. Confirm each with the clerk before filing."
+    ) in lines
+
+
+def test_confirm_option_and_force_confirm_the_rest(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    assert run(root, "towns", "new", "Hinesburg", "--yes").exit_code == 0
+    _confirm_all_but(root, "hinesburg", "police.name")
+    again = run(root, "towns", "new", "Hinesburg", "--force", "--yes", "--confirm", "police.name")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "wrote towns/hinesburg.yaml\n"
+    profile = load_library(root).town("hinesburg").value
+    assert len(profile.confirmed) == 13
+    out = tmp_path / "out"
+    drafted = run(root, "draft", "Hinesburg", "--doc", "resolution", "--date", "2026-11-27",
+                  "--out", str(out))  # fmt: skip
+    lines = text_lines((out / "2026-11-27-hinesburg-selectboard-resolution.docx").read_bytes())
+    assert drafted.exit_code == 0 and not any("confirmed" in line for line in lines)
+
+
+def test_confirmed_lists_only_known_facts(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    path = root / "towns" / "burlington.yaml"
+    path.write_text(path.read_text().replace("  - police.name\n", "  - police.nmae\n"))
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "confirmed[4]: Input should be 'legal_name', 'governing_body.name'" in result.stderr
+
+
+def test_burlington_and_winooski_are_confirmed() -> None:
+    from draftkit.questions import unconfirmed
+
+    for slug in ("burlington", "winooski"):
+        assert unconfirmed(LIBRARY.town(slug).value) == []
+
+
+# ------------------------------------------------------------ towns new --force
+
+
+def test_force_asks_again_with_the_current_answers(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    before = (root / "towns" / "burlington.yaml").read_text()
+    answers = "\n" * 5 + "Burlington Police Dept.\n" + "\n" * 8
+    result = run(root, "towns", "new", "Burlington", "--force", input=answers)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Must a police commission or another body approve changes to the Burlington Police "
+        "Dept.'s policies? Type its name (e.g. Police Commission), or no [Police Commission]: "
+    ) in result.stdout
+    profile = load_library(root).town("burlington").value
+    assert profile.police.name == "Burlington Police Dept."
+    assert profile.police.approving_body == "Police Commission"
+    assert "police.name" in profile.confirmed and len(profile.confirmed) == 12
+    assert profile.fipp.local_amendments and before != (root / "towns/burlington.yaml").read_text()
+
+
+def test_force_writes_nothing_when_an_answer_is_refused(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    before = (root / "towns" / "burlington.yaml").read_bytes()
+    result = run(root, "towns", "new", "Burlington", "--force", "--yes", "--set",
+                 "fipp.model_version=yesterday")  # fmt: skip
+    assert result.exit_code == 1
+    assert (root / "towns" / "burlington.yaml").read_bytes() == before
+
+
+# -------------------------------------------------- the policing question in plain words
+
+
+def test_policing_is_asked_in_a_residents_words(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("draftkit.cli.common.interactive", lambda: True)
+    root = _project(tmp_path)
+    result = run(root, "towns", "new", "Cornwall", input="state\n" + "\n" * 8)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "Who polices the town?\n"
+        "  1. its own police department: a resolution and a police directive for the "
+        "department to adopt\n"
+        "  2. a county sheriff under contract: a resolution asking the sheriff, and an "
+        "addendum to the contract\n"
+        "  3. only the Vermont State Police: a resolution adopting the town's own policy and "
+        "asking the State Police\n"
+        "  4. town constables: a resolution adopting a policy the constables follow\n"
+        "Answer 1 to 4, or a word: "
+    )
+    assert load_library(root).town("cornwall").value.police.arrangement == "state_police"
+
+
+@pytest.mark.parametrize(
+    ("typed", "arrangement"),
+    [("1", "municipal"), ("police", "municipal"), (" Sheriff ", "sheriff"), ("3", "state_police"),
+     ("state", "state_police"), ("4", "constables"), ("town constables", "constables")],
+)  # fmt: skip
+def test_policing_answers_by_number_or_word(typed: str, arrangement: str) -> None:
+    from draftkit.questions import parse_policing
+
+    assert parse_policing(typed) == arrangement
+
+
+def test_a_policing_answer_that_names_nothing_is_asked_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("draftkit.cli.common.interactive", lambda: True)
+    root = _project(tmp_path)
+    result = run(root, "towns", "new", "Cornwall", input="5\nsheriff\n" + "\n" * 8)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Error: '5' is not one of the answers\n"
+        "  hint: type a number from 1 to 4, or police, sheriff, state or constables"
+    ) in result.output

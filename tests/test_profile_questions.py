@@ -13,8 +13,8 @@ import pytest
 from tests.conftest import REPO, run
 
 from draftkit.composing import DraftOptions
-from draftkit.inspection import text_lines
 from draftkit.drafting import prepare_draft
+from draftkit.inspection import text_lines
 from draftkit.library import load_library
 from draftkit.naming import body_word
 
@@ -48,7 +48,16 @@ def test_a_resolution_file_is_named_for_the_body_that_adopts_it(
     out = tmp_path / "out"
     extra = ["--policing", policing] if policing else []
     result = run(
-        REPO, "draft", town, "--doc", "resolution", "--date", "2026-11-27", "--out", str(out), *extra
+        REPO,
+        "draft",
+        town,
+        "--doc",
+        "resolution",
+        "--date",
+        "2026-11-27",
+        "--out",
+        str(out),
+        *extra,
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"wrote {out / name}"
@@ -182,7 +191,9 @@ def test_shared_agencies_must_name_registry_municipalities(tmp_path: Path) -> No
     root = _project(tmp_path)
     defaults = root / "towns" / "defaults.yaml"
     defaults.write_text(
-        defaults.read_text().replace("also_serves: [Ludlow village]", "also_serves: [Ludlo village]")
+        defaults.read_text().replace(
+            "also_serves: [Ludlow village]", "also_serves: [Ludlo village]"
+        )
     )
     result = run(root, "check")
     assert result.exit_code == 1
@@ -210,8 +221,10 @@ def test_a_department_of_another_municipality_cannot_be_directed(tmp_path: Path)
     )
     result = run(root, "check")
     assert result.exit_code == 1
-    assert "body_may_direct must be false: the Burlington Police Department belongs to the " \
+    assert (
+        "body_may_direct must be false: the Burlington Police Department belongs to the "
         "Town of Essex, whose officials adopt its policies" in result.stderr
+    )
 
 
 # ------------------------------------------ who adopts police policy, and may the body direct

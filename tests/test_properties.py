@@ -8,8 +8,8 @@ import datetime as dt
 import re
 import shutil
 import tempfile
-from typing import get_args
 from pathlib import Path
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

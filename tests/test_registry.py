@@ -203,7 +203,9 @@ def test_every_municipality_without_its_own_police_drafts_for_every_other_arrang
         # The resolution last: its file name ends in -resolution.docx.
         documents = [
             lines
-            for _, lines in sorted(draft.texts.items(), key=lambda i: i[0].endswith("-resolution.docx"))
+            for _, lines in sorted(
+                draft.texts.items(), key=lambda i: i[0].endswith("-resolution.docx")
+            )
         ]
         assert len(documents) == expected
         profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value

@@ -58,7 +58,7 @@ class SharedAgency(_Strict):
     """One police department two municipalities claim, and whose officials adopt its policy."""
 
     adopted_by: str = Field(
-        description='The municipality whose officials adopt its policies, as the registry '
+        description="The municipality whose officials adopt its policies, as the registry "
         'names it followed by its kind, e.g. "Woodstock village".'
     )
     also_serves: tuple[str, ...] = Field(
@@ -130,10 +130,10 @@ def shared_agency_problems(
     department there."""
     problems: list[DraftkitError] = []
     for agency, shared in defaults.value.shared_agencies.items():
-        named = [("adopted_by", shared.adopted_by)]
+        named: list[tuple[tuple[str | int, ...], str]] = [(("adopted_by",), shared.adopted_by)]
         named += [(("also_serves", i), ref) for i, ref in enumerate(shared.also_serves)]
         for loc, ref in named:
-            where = ("shared_agencies", agency, *(loc if isinstance(loc, tuple) else (loc,)))
+            where = ("shared_agencies", agency, *loc)
             if find_reference(registry, ref) is None:
                 problems.append(
                     defaults.error(

@@ -26,8 +26,8 @@ from draftkit.inspection import inspect_lines
 from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for, output_of
 from draftkit.library import Library, load_library
 from draftkit.naming import output_name
-from draftkit.questions import BY_FIELD, unconfirmed
 from draftkit.provenance import clause_text_hash, profile_hash
+from draftkit.questions import BY_FIELD, unconfirmed
 from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.writing import write_files

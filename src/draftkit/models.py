@@ -75,7 +75,7 @@ class GoverningBody(_Strict):
     manager_title: Name | None = Field(
         default=None,
         description='Title of the town or city manager the body has appointed, e.g. "Town '
-        'Manager". Under 24 V.S.A. § 1931 a manager acts in the body\'s stead on the police '
+        "Manager\". Under 24 V.S.A. § 1931 a manager acts in the body's stead on the police "
         "department, so `towns new` offers the manager as the official who adopts police "
         "policy. Leave out where there is none.",
     )

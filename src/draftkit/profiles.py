@@ -29,6 +29,7 @@ from draftkit.questions import (
 )
 from draftkit.writing import write_files
 
+
 @dataclass(frozen=True)
 class ProfilePlan:
     """What ``towns new`` will write: the target file and the starting profile."""

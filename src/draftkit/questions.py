@@ -113,7 +113,7 @@ QUESTIONS: tuple[Question, ...] = (
 
 FIELDS = tuple(q.field for q in QUESTIONS)
 BY_FIELD = {q.field: q for q in QUESTIONS}
-assert FIELDS == get_args(FactField), "models.FactField lists the questions' fields in order"
+assert get_args(FactField) == FIELDS, "models.FactField lists the questions' fields in order"
 
 
 @dataclass(frozen=True)
@@ -217,9 +217,7 @@ def wording(question: Question, answers: Mapping[str, str]) -> str:
     return text
 
 
-def default_answer(
-    question: Question, start: Mapping[str, Any], answers: Mapping[str, str]
-) -> str:
+def default_answer(question: Question, start: Mapping[str, Any], answers: Mapping[str, str]) -> str:
     """The answer offered for ``question``: the profile's own, unless an earlier answer
     changed what it follows from.
 

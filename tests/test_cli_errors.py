@@ -72,7 +72,7 @@ CASES = {
     "problems-in-two-files": (
         "towns/testville.yaml:5: mayor: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
-        "governing_body, police, fipp, clauses, sources\n"
+        "governing_body, police, fipp, clauses, sources, confirmed\n"
         "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff', "
         "'state_police' or 'constables'\n"
         "  hint: `draftkit schema town` describes this field\n"

@@ -30,15 +30,15 @@ def test_batch_drafts_each_town_and_lists_the_one_that_fails(tmp_path: Path) -> 
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "2026-03-03-bridport-sheriff-contract-addendum.docx",
-        "2026-03-03-bridport-sheriff-council-resolution.docx",
         "2026-03-03-bridport-sheriff-manifest.json",
-        "2026-03-03-bridport-state-police-council-resolution.docx",
+        "2026-03-03-bridport-sheriff-selectboard-resolution.docx",
         "2026-03-03-bridport-state-police-manifest.json",
+        "2026-03-03-bridport-state-police-selectboard-resolution.docx",
         "2026-03-03-burlington-council-resolution.docx",
         "2026-03-03-burlington-manifest.json",
         "2026-03-03-burlington-police-directive.docx",
     ]
-    state = "\n".join(text_lines((out / names[3]).read_bytes()))
+    state = "\n".join(text_lines((out / names[4]).read_bytes()))
     assert "Vermont State Police" in state
 
 
@@ -60,10 +60,10 @@ def test_policing_default_picks_one_set_for_unknown_towns(tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "2026-03-03-addison-council-resolution.docx",
         "2026-03-03-addison-manifest.json",
-        "2026-03-03-bridport-council-resolution.docx",
+        "2026-03-03-addison-selectboard-resolution.docx",
         "2026-03-03-bridport-manifest.json",
+        "2026-03-03-bridport-selectboard-resolution.docx",
     ]
 
 

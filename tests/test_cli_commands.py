@@ -74,12 +74,12 @@ def test_draft_writes_documents_and_manifest(make_project) -> None:
     assert result.exit_code == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == [
-        "2026-11-27-testville-council-resolution.docx",
         "2026-11-27-testville-manifest.json",
         "2026-11-27-testville-police-directive.docx",
+        "2026-11-27-testville-selectboard-resolution.docx",
     ]
-    assert result.stdout == "".join(f"wrote {out / n}\n" for n in (names[0], names[2], names[1]))
-    manifest = json.loads((out / names[1]).read_text())
+    assert result.stdout == "".join(f"wrote {out / n}\n" for n in (names[2], names[1], names[0]))
+    manifest = json.loads((out / names[0]).read_text())
     assert manifest["town"]["profile"] == "towns/testville.yaml"
     assert [c["id"] for c in manifest["clauses"]] == ["custody-rule"]
     assert len(manifest["clauses"][0]["text_sha256"]) == 64

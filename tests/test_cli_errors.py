@@ -18,7 +18,7 @@ CASES = {
     "unknown-key": (
         "towns/testville.yaml:13: police.chief_name: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: arrangement, name, head_title, "
-        "policy_adopted_by, body_may_direct, approving_body, directive_series, source\n"
+        "policy_adopted_by, body_may_direct, approving_body, run_by, directive_series, source\n"
         "error: 1 problem in 1 file\n"
     ),
     "wrong-type": (
@@ -72,7 +72,7 @@ CASES = {
     "problems-in-two-files": (
         "towns/testville.yaml:5: mayor: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
-        "governing_body, police, fipp, clauses, sources\n"
+        "governing_body, police, fipp, clauses, sources, confirmed\n"
         "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff', "
         "'state_police' or 'constables'\n"
         "  hint: `draftkit schema town` describes this field\n"
@@ -134,7 +134,7 @@ def test_draft_refuses_to_overwrite_without_force(make_project) -> None:
     assert second.exit_code == 1
     names = ", ".join(
         str(out / f"2026-11-27-testville-{suffix}")
-        for suffix in ("council-resolution.docx", "police-directive.docx", "manifest.json")
+        for suffix in ("selectboard-resolution.docx", "police-directive.docx", "manifest.json")
     )
     assert second.stderr == (
         f"error: these files exist: {names}\n"

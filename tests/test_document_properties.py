@@ -43,7 +43,7 @@ def test_a_draft_carries_its_title_subject_author_dates_and_draftkit_version(
     assert props.author == props.last_modified_by == "Vermont Coalition"
     assert props.created == props.modified == dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
     assert props.comments == f"Made by draftkit {__version__} for Testville, draft of 2026-12-01."
-    resolution = _props(root / "drafts/2026-12-01-testville-council-resolution.docx")
+    resolution = _props(root / "drafts/2026-12-01-testville-selectboard-resolution.docx")
     assert resolution.title == "Resolution \u2014 Town of Testville"
 
 
@@ -56,7 +56,7 @@ def test_the_author_comes_from_draftkit_author_or_defaults_to_draftkit(make_proj
         "A. Organizer"
     )
     runner.invoke(cli, [*args, "resolution"], obj={}, env={"DRAFTKIT_AUTHOR": None})
-    assert _props(root / "drafts/2026-12-01-testville-council-resolution.docx").author == (
+    assert _props(root / "drafts/2026-12-01-testville-selectboard-resolution.docx").author == (
         "draftkit"
     )
 

@@ -108,7 +108,7 @@ def test_final_draft_refuses_unapproved_clauses(make_project) -> None:
 def test_non_final_draft_lists_unapproved_clauses(make_project) -> None:
     root = make_project()
     run(root, "draft", "testville", "--date", "2026-11-27", "--out", str(root / "d"))
-    data = (root / "d/2026-11-27-testville-council-resolution.docx").read_bytes()
+    data = (root / "d/2026-11-27-testville-selectboard-resolution.docx").read_bytes()
     lines = text_lines(data)
     assert (
         "Notice | 1 of the 1 clause in this draft await a reviewing lawyer's approval of their "

@@ -91,7 +91,7 @@ def test_the_packet_holds_the_instruments_and_every_companion(
     assert list(resolution_packet.files) == [
         prefix + name
         for name in (
-            "council-resolution.docx",
+            "selectboard-resolution.docx",
             "police-directive.docx",
             "manifest.json",
             "checklist-en.docx",

@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from draftkit.drafting import prepare_draft
 from draftkit.inspection import text_lines
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded, YamlDocument
-from draftkit.models import ARRANGEMENTS, TownProfile
+from draftkit.models import ARRANGEMENTS, FactField, TownProfile
 from draftkit.naming import slugify
 
 # Letters with accents, digits, spaces and the characters XML and quoting care about.
@@ -84,6 +85,8 @@ def profiles(draw: st.DrawFn) -> TownProfile:
                     for _ in range(draw(st.integers(0, 2)))
                 ],
             },
+            # Every fact confirmed, so that final drafts can be generated too.
+            "confirmed": list(get_args(FactField)),
         }
     )
 

@@ -156,7 +156,8 @@ def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
     resolved = LIBRARY.resolve_town(slug)
     profile = resolved.loaded.value
     draft = prepare_draft(LIBRARY, slug, "all", OPTIONS)
-    resolution, directive = ("\n".join(lines) for _, lines in sorted(draft.texts.items()))
+    by_kind = {name.rsplit("-", 1)[1]: "\n".join(lines) for name, lines in draft.texts.items()}
+    resolution, directive = by_kind["resolution.docx"], by_kind["directive.docx"]
     assert profile.governing_body.name in resolution
     assert f"| {profile.governing_body.presiding_officer_title}" in resolution
     assert f"| {profile.governing_body.clerk_title}" in resolution
@@ -199,7 +200,13 @@ def test_every_municipality_without_its_own_police_drafts_for_every_other_arrang
 ) -> None:
     for arrangement, expected in (("sheriff", 2), ("state_police", 1), ("constables", 1)):
         draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
-        documents = [lines for _, lines in sorted(draft.texts.items())]
+        # The resolution last: its file name ends in -resolution.docx.
+        documents = [
+            lines
+            for _, lines in sorted(
+                draft.texts.items(), key=lambda i: i[0].endswith("-resolution.docx")
+            )
+        ]
         assert len(documents) == expected
         profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value
         resolution = "\n".join(documents[-1])

@@ -115,7 +115,7 @@ def test_body_that_acts_by_motion_is_refused(make_project) -> None:
     with pytest.raises(DraftkitError) as caught:
         prepare_draft(load_library(root), "testville", "resolution", OPTIONS)
     assert str(caught.value) == (
-        "towns/testville.yaml:9: governing_body.acts_by_resolution: the Selectboard does not "
+        "towns/testville.yaml:10: governing_body.acts_by_resolution: the Selectboard does not "
         "act by resolution\n"
         "  hint: draftkit drafts resolutions; confirm with the clerk how the body adopts policy"
     )

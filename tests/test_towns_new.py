@@ -36,7 +36,15 @@ def test_non_interactive_profile_is_valid_and_drafts(tmp_path: Path) -> None:
         obj={},
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout == "wrote towns/hinesburg.yaml\n"
+    # --set answers a question; only --confirm (or typing at a prompt) confirms it.
+    assert result.stdout == (
+        "wrote towns/hinesburg.yaml\n"
+        "not confirmed yet (drafts say so; --final waits for them): legal_name, "
+        "governing_body.name, governing_body.presiding_officer_title, "
+        "governing_body.clerk_title, police.name, police.head_title, police.policy_adopted_by, "
+        "police.body_may_direct, police.approving_body, police.directive_series, "
+        "fipp.policy_title, fipp.model_version\n"
+    )
     profile = load_library(root).town("hinesburg").value
     assert profile.governing_body.presiding_officer_title == "Selectboard Chair"
     assert profile.police.name == "Hinesburg Police Department"
@@ -49,7 +57,7 @@ def test_non_interactive_profile_is_valid_and_drafts(tmp_path: Path) -> None:
 def test_interactive_answers_are_validated_as_given(tmp_path: Path) -> None:
     root = _project(tmp_path)
     # An answer of only spaces is refused and asked again; Enter keeps the default.
-    answers = "\n\n   \nChair of the Selectboard\n\n\n\n\n\n"
+    answers = "\n\n   \nChair of the Selectboard" + "\n" * 11
     result = CliRunner().invoke(
         cli, ["--root", str(root), "towns", "new", "Barre Town"], input=answers, obj={}
     )
@@ -68,7 +76,9 @@ def test_existing_profile_is_not_replaced(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "error: towns/burlington.yaml exists already\n"
-        "  hint: edit it in a text editor; `draftkit towns show` prints what it says\n"
+        "  hint: `draftkit towns new burlington --force` asks its questions again with its "
+        "current answers as defaults and replaces it only if every answer passes; or edit it "
+        "in a text editor (`draftkit towns show` prints what it says)\n"
     )
     assert (root / "towns" / "burlington.yaml").read_bytes() == before
 

@@ -439,13 +439,20 @@ def resolution() -> Document:
         "{{ agency.approving_body }}{% endif %}; and",
         style="Recital",
     )
+    p("{%p if agency.run_by %}")
+    p(
+        "WHEREAS, the {{ agency.name }} is a department of the {{ agency.run_by }}, whose "
+        "officials adopt its policies, and it serves the {{ town.legal_name }} as well; and",
+        style="Recital",
+    )
+    p("{%p endif %}")
     p("{%p for a in fipp.local_amendments %}")
     p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
     p("{%p endfor %}")
     clause_recitals(doc)
     now_therefore(doc)
     p(
-        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
+        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.addressee }} "
         "to amend the {{ agency.name }}'s {{ fipp.policy_title }} by adopting the directive "
         "attached to this resolution as Exhibit A{% if agency.approving_body %}, and requests "
         "the {{ agency.approving_body }} to approve that amendment{% endif %}.",
@@ -458,12 +465,12 @@ def resolution() -> Document:
         style="List Number",
     )
     p(
-        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.policy_adopted_by }} "
+        "The {{ body.name }} {{ agency.directs_or_requests }} the {{ agency.addressee }} "
         "to submit the amended policy to the Vermont Criminal Justice Council and the Attorney "
         "General's Office for review under 20 V.S.A. § 2366(b), and to report to the "
         "{{ body.name }} in writing, within 90 days after this resolution is adopted, on the "
         "policy's adoption, training and implementation. The {{ body.clerk_title }} shall send a "
-        "copy of this resolution to the {{ agency.policy_adopted_by }}"
+        "copy of this resolution to the {{ agency.addressee }}"
         "{% if agency.approving_body %} and to the {{ agency.approving_body }}{% endif %}.",
         style="List Number",
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.defaults import shared_agency_problems
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES
 from draftkit.library import Library, load_library
@@ -251,6 +252,8 @@ def check_profiles_against_registry(
                     f"'{profile.kind.capitalize()} of {municipality.base_name}'",
                 )
             )
+    if library.defaults is not None and registry is not None:
+        problems += shared_agency_problems(registry, library.defaults)
     return problems
 
 

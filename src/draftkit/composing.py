@@ -279,6 +279,15 @@ def build_contexts(
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"
     agency["approving_body"] = profile.police.approving_body or ""
+    run_by = profile.police.run_by
+    # A department another municipality runs: its resolution asks that municipality's
+    # body beside the official who adopts the policy.
+    agency["run_by"] = run_by.legal_name if run_by else ""
+    agency["addressee"] = (
+        f"{run_by.body} of the {run_by.legal_name} and the {profile.police.policy_adopted_by}"
+        if run_by
+        else profile.police.policy_adopted_by
+    )
     fipp = {
         "model_version": long_date(profile.fipp.model_version),
         "policy_title": profile.fipp.policy_title,

@@ -25,12 +25,13 @@ from draftkit.document_properties import SUBJECT, made_by, on_day
 from draftkit.embedding import manifest_xml
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.inspection import inspect_lines
-from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for
+from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for, output_of
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
 from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, profile_hash
+from draftkit.questions import BY_FIELD, unconfirmed
 from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.text_rules import TEXT_HINT, text_problem
@@ -103,7 +104,18 @@ def prepare_draft(
             f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
             hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
         )
+    to_confirm = [] if resolved.from_defaults else unconfirmed(profile)
+    if options.final and to_confirm:
+        shown = town.source.shown
+        raise DraftkitError(
+            f"a final draft needs every fact it prints confirmed; {shown} does not confirm "
+            + ", ".join(to_confirm),
+            hint=f"answer them with `draftkit towns new {resolved.slug} --force` (type each "
+            f"answer), or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under "
+            f"confirmed: in {shown} once checked with the clerk",
+        )
     stem = f"{resolved.slug}-{label}" if label else resolved.slug
+    outputs = {d.kind: output_of(d, profile.governing_body.name) for d in documents}
     clauses = select_clauses(library, town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
@@ -119,7 +131,7 @@ def prepare_draft(
         f"{profile.governing_body.name}, the officers' titles and the police agency "
         f"before filing."
         if resolved.from_defaults
-        else ""
+        else _unconfirmed_notice(to_confirm)
     )
     contexts = build_contexts(
         library,
@@ -150,6 +162,7 @@ def prepare_draft(
             "name": profile.name,
             "profile": str(town.path.relative_to(library.root)),
             "from_defaults": resolved.from_defaults,
+            "unconfirmed": to_confirm,
             "policing": arrangement,
             "profile_sha256": profile_hash(profile),
         },
@@ -170,7 +183,7 @@ def prepare_draft(
             for document in documents
         },
         "documents": {
-            document.kind: output_name(options.date, stem, document.output)
+            document.kind: output_name(options.date, stem, outputs[document.kind])
             for document in documents
         },
     }
@@ -178,7 +191,7 @@ def prepare_draft(
     texts: dict[str, list[str]] = {}
     matcher = ClauseMatcher(rendered)
     for document in documents:
-        name = output_name(options.date, stem, document.output)
+        name = output_name(options.date, stem, outputs[document.kind])
         try:
             result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
         except DraftkitError as problem:
@@ -225,7 +238,7 @@ def prepare_draft(
     suffix = (
         "manifest.json"
         if doc == "all"
-        else f"{documents[0].output.removesuffix('.docx')}.manifest.json"
+        else f"{outputs[documents[0].kind].removesuffix('.docx')}.manifest.json"
     )
     files[output_name(options.date, stem, suffix)] = manifest_bytes
     return Draft(town=profile.name, files=files, manifest=manifest, contexts=contexts, texts=texts)
@@ -236,6 +249,14 @@ _TITLES = {
     "directive": "Police directive",
     "addendum": "Contract addendum",
 }
+
+
+def _unconfirmed_notice(fields: list[str]) -> str:
+    if not fields:
+        return ""
+    facts = [BY_FIELD[f].label for f in fields]
+    listed = facts[0] if len(facts) == 1 else ", ".join(facts[:-1]) + " and " + facts[-1]
+    return f"Not yet confirmed by a person: {listed}. Confirm each with the clerk before filing."
 
 
 class ClauseMatcher:

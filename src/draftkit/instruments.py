@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from draftkit import choices
 from draftkit.models import Arrangement
+from draftkit.naming import body_word
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Document:
     template: str
     """Template file name in resolutions/."""
     output: str
-    """The end of the output file name."""
+    """The end of the output file name; ``{body}`` stands for the governing body's word
+    (``selectboard-resolution.docx``, ``council-resolution.docx``)."""
     section_prefix: str
     """How its clause sections are numbered: ``4.`` gives 4.1, 4.2 ..."""
     policy_prefix: str = "1."
@@ -41,19 +43,19 @@ class Document:
 
 INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
     "municipal": (
-        Document("resolution", "council-resolution.docx", "council-resolution.docx", "A."),
+        Document("resolution", "council-resolution.docx", "{body}-resolution.docx", "A."),
         Document("directive", "police-directive.docx", "police-directive.docx", "4."),
     ),
     "sheriff": (
-        Document("resolution", "sheriff-resolution.docx", "council-resolution.docx", "A.", "C.", 1),
+        Document("resolution", "sheriff-resolution.docx", "{body}-resolution.docx", "A.", "C.", 1),
         Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
     ),
     "state_police": (
-        Document("resolution", "state-police-resolution.docx", "council-resolution.docx", "A."),
+        Document("resolution", "state-police-resolution.docx", "{body}-resolution.docx", "A."),
     ),
     "constables": (
         Document(
-            "resolution", "constables-resolution.docx", "council-resolution.docx", "A.", "B.", 1
+            "resolution", "constables-resolution.docx", "{body}-resolution.docx", "A.", "B.", 1
         ),
     ),
 }
@@ -71,6 +73,12 @@ ARRANGEMENT_WORDS: dict[Arrangement, str] = {
     "state_police": "the Vermont State Police",
     "constables": "its own constables",
 }
+
+
+def output_of(document: Document, body_name: str) -> str:
+    """The end of the document's file name for a town whose governing body is
+    ``body_name``: a selectboard's resolution is ``selectboard-resolution.docx``."""
+    return document.output.replace("{body}", body_word(body_name))
 
 
 def documents_for(arrangement: Arrangement, doc: str) -> tuple[Document, ...] | None:

@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -101,6 +102,13 @@ class GoverningBody(_Strict):
         description='Title of the officer who attests adopted resolutions, e.g. "City Clerk", '
         '"Town Clerk".'
     )
+    manager_title: Name | None = Field(
+        default=None,
+        description='Title of the town or city manager the body has appointed, e.g. "Town '
+        "Manager\". Under 24 V.S.A. § 1931 a manager acts in the body's stead on the police "
+        "department, so `towns new` offers the manager as the official who adopts police "
+        "policy. Leave out where there is none.",
+    )
     acts_by_resolution: bool = Field(
         default=True,
         description="Whether the body adopts written resolutions. draftkit drafts "
@@ -109,6 +117,13 @@ class GoverningBody(_Strict):
     source: FreeText | None = Field(
         default=None, description="Where these facts come from (URL, charter section)."
     )
+
+
+class RunBy(_Strict):
+    """The other municipality whose officials adopt a shared department's policies."""
+
+    legal_name: Name = Field(description='Its legal style, e.g. "Village of Woodstock".')
+    body: Name = Field(description='Its governing body, e.g. "Board of Trustees".')
 
 
 class PoliceAgency(_Strict):
@@ -139,6 +154,14 @@ class PoliceAgency(_Strict):
         "addresses it beside the adopting official and the directive gets its approval "
         "line. Leave out where there is none.",
     )
+    run_by: RunBy | None = Field(
+        default=None,
+        description="Where the department belongs to another municipality that it also "
+        "serves (a town and the village inside it, a city that contracts for a town's "
+        "department): that municipality, whose officials adopt its policies. The "
+        "resolution then requests that municipality's body and the adopting official; "
+        "it never directs. Leave out where the department is the municipality's own.",
+    )
     directive_series: Name = Field(
         default="Directive",
         description='What the agency calls its written orders, e.g. "Department Directive", '
@@ -147,6 +170,15 @@ class PoliceAgency(_Strict):
     source: FreeText | None = Field(
         default=None, description="Where these facts come from (URL, dataset, ORI)."
     )
+
+    @model_validator(mode="after")
+    def _another_municipality_is_asked(self) -> PoliceAgency:
+        if self.run_by is not None and self.body_may_direct:
+            raise ValueError(
+                f"body_may_direct must be false: the {self.name} belongs to the "
+                f"{self.run_by.legal_name}, whose officials adopt its policies"
+            )
+        return self
 
 
 def _date_as_text(value: object) -> object:
@@ -205,6 +237,24 @@ class FippInForce(_Strict):
     )
 
 
+FactField = Literal[
+    "legal_name",
+    "governing_body.name",
+    "governing_body.presiding_officer_title",
+    "governing_body.clerk_title",
+    "governing_body.manager_title",
+    "police.name",
+    "police.head_title",
+    "police.policy_adopted_by",
+    "police.body_may_direct",
+    "police.approving_body",
+    "police.directive_series",
+    "fipp.policy_title",
+    "fipp.model_version",
+]
+"""The facts a person confirms (``draftkit.questions`` asks them in this order)."""
+
+
 def _without_county(value: str) -> str:
     # People write "Chittenden County"; documents add "County" themselves.
     return value.removesuffix(" County").strip() or value
@@ -231,6 +281,13 @@ class TownProfile(_Strict):
     )
     sources: tuple[FreeText, ...] = Field(
         default=(), description="Sources for the facts in this profile."
+    )
+    confirmed: tuple[FactField, ...] = Field(
+        default=(),
+        description="The facts a person has checked (against the charter, with the clerk "
+        "or the agency), by field, e.g. governing_body.clerk_title. A fact not listed is "
+        "still a default: drafts keep a red note naming it, and --final is refused, until "
+        "every fact the documents print is listed.",
     )
 
 

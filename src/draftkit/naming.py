@@ -31,6 +31,29 @@ def output_name(date: dt.date, town_slug: str, suffix: str) -> str:
     return f"{date.isoformat()}-{town_slug}-{suffix}"
 
 
+BODY_WORDS = {
+    "selectboard": "selectboard",
+    "board of selectmen": "selectboard",
+    "city council": "council",
+    "town council": "council",
+    "council": "council",
+    "board of trustees": "trustees",
+    "trustees": "trustees",
+    "board of aldermen": "aldermen",
+}
+"""A governing body's name -> the word its resolution's file name uses."""
+
+
+def body_word(body_name: str) -> str:
+    """What a resolution's file is named for: ``Selectboard`` -> ``selectboard``,
+    ``City Council`` -> ``council``, ``Board of Trustees`` -> ``trustees``; any other
+    body by its own name (``Prudential Committee`` -> ``prudential-committee``)."""
+    folded = " ".join(fold(body_name).split())
+    if folded in BODY_WORDS:
+        return BODY_WORDS[folded]
+    return slugify(folded.removeprefix("board of "), max_length=30)
+
+
 def long_date(date: dt.date) -> str:
     """``November 27, 2026``: how a clerk writes a date on a resolution."""
     return f"{date:%B} {date.day}, {date.year}"

@@ -4,8 +4,7 @@ so an organizer never has to write YAML by hand."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,34 +15,19 @@ from draftkit.checking import check_profiles_against_registry, check_towns
 from draftkit.defaults import Policing, default_profile
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.library import Library, load_library
-from draftkit.loading import Loaded, parse_yaml, validate
-from draftkit.models import TownProfile
-from draftkit.text_rules import TEXT_HINT, text_problem
-from draftkit.writing import write_files
-
-DATE_FIELDS = frozenset({"fipp.model_version"})
-
-
-@dataclass(frozen=True)
-class Question:
-    """One fact a profile needs, with the registry's or the defaults' answer."""
-
-    field: str
-    """Dotted path in the profile, e.g. ``governing_body.clerk_title``."""
-    prompt: str
-    default: str
-
-
-QUESTIONS = (
-    ("legal_name", "Legal name of the municipality"),
-    ("governing_body.name", "Name of the governing body"),
-    ("governing_body.presiding_officer_title", "Title of the officer who signs resolutions"),
-    ("governing_body.clerk_title", "Title of the clerk who attests them"),
-    ("police.name", "Name of the police agency"),
-    ("police.head_title", "Title of the agency head"),
-    ("police.policy_adopted_by", "Title of the official who adopts the agency's policies"),
-    ("fipp.model_version", "Effective date of the statewide model the FIPP follows (YYYY-MM-DD)"),
+from draftkit.loading import Loaded, load, parse_yaml, validate
+from draftkit.models import Arrangement, TownProfile
+from draftkit.questions import (
+    BY_FIELD,
+    FIELDS,
+    Question,
+    as_text,
+    asked,
+    default_answer,
+    parse_answer,
+    unconfirmed,
 )
+from draftkit.writing import write_files
 
 
 @dataclass(frozen=True)
@@ -55,18 +39,37 @@ class ProfilePlan:
     start: dict[str, Any]
     library: Library | None = field(default=None, compare=False, repr=False)
     """The library the profile joins, to check it exactly as ``draftkit check`` will."""
+    replace: bool = False
+    """The profile exists and is asked again (``--force``); written only if all passes."""
+    confirmed: frozenset[str] = frozenset()
+    """Facts the existing profile already records as confirmed."""
+
+    @property
+    def arrangement(self) -> Arrangement:
+        """Who polices the town, as the plan stands."""
+        return self.start["police"]["arrangement"]  # type: ignore[no-any-return]
 
     def questions(self) -> list[Question]:
-        """The questions to ask, each with its pre-filled answer."""
-        return [Question(f, prompt, str(_get(self.start, f))) for f, prompt in QUESTIONS]
+        """The questions to ask, in order."""
+        return asked(self.arrangement)
+
+    def default(self, question: Question, answers: Mapping[str, str]) -> str:
+        """The answer offered for ``question`` after ``answers`` (see
+        :func:`draftkit.questions.default_answer`)."""
+        return default_answer(question, self.start, answers)
+
+    def current(self, question: Question) -> str:
+        """The profile's own answer, before anything is asked."""
+        return as_text(question, _get(self.start, question.field))
 
 
-def plan_profile(root: Path, name: str, policing: Policing) -> ProfilePlan:
-    """Start a profile for ``name`` from the registry and the defaults.
+def plan_profile(root: Path, name: str, policing: Policing, *, force: bool = False) -> ProfilePlan:
+    """Start a profile for ``name`` from the registry and the defaults, or (``force``)
+    from the profile it already has.
 
     Raises:
         DraftkitError: unknown or ambiguous name, an unorganized place, unknown policing,
-            or a profile that already exists.
+            or a profile that already exists without ``force``.
     """
     library = load_library(root)
     if library.registry is None:
@@ -75,15 +78,33 @@ def plan_profile(root: Path, name: str, policing: Policing) -> ProfilePlan:
     slug = library.registry.slug(municipality)
     path = library.towns_dir / f"{slug}.yaml"
     shown = f"towns/{slug}.yaml"
-    if path.exists():
+    existing = library.towns.get(slug)
+    if path.exists() and not force:
         raise DraftkitError(
             f"{shown} exists already",
-            hint="edit it in a text editor; `draftkit towns show` prints what it says",
+            hint=f"`draftkit towns new {slug} --force` asks its questions again with its "
+            "current answers as defaults and replaces it only if every answer passes; or "
+            "edit it in a text editor (`draftkit towns show` prints what it says)",
         )
     assert library.defaults is not None
-    built = default_profile(library.registry, municipality, library.defaults.value, policing)
+    # A profile is where a person departs from the registry on purpose.
+    on_purpose = dataclasses.replace(policing, on_purpose=True)
+    if existing is not None and policing.arrangement is None and policing.agency is None:
+        start = existing.value.model_dump(mode="json")
+    else:
+        built = default_profile(library.registry, municipality, library.defaults.value, on_purpose)
+        start = built.value.model_dump(mode="json")
+        if existing is not None:
+            # --force --policing: the new police section, everything else as it was.
+            start = {**existing.value.model_dump(mode="json"), "police": start["police"]}
+    confirmed = frozenset(start.pop("confirmed", ()) or ())
     return ProfilePlan(
-        path=path, shown=shown, start=built.value.model_dump(mode="json"), library=library
+        path=path,
+        shown=shown,
+        start=start,
+        library=library,
+        replace=existing is not None,
+        confirmed=confirmed,
     )
 
 
@@ -92,42 +113,25 @@ def validate_answer(field: str, answer: str) -> str:
 
     Raises:
         DataError: the answer is blank, too long, holds characters a document cannot
-            hold, or is not a date where a date is asked for.
+            hold, is not a date where a date is asked for, or not direct or request.
     """
-    problem = text_problem(answer)
-    if problem == "is blank":
-        raise DataError(
-            f"{field}: an answer is needed",
-            hint="type the value, or press Enter for the default",
-            code="blank",
-            field=field,
-        )
-    if problem:
-        raise DataError(f"{field}: the answer {problem}", hint=TEXT_HINT, field=field)
-    cleaned = " ".join(answer.split())
-    if field in DATE_FIELDS:
-        try:
-            dt.date.fromisoformat(cleaned)
-        except ValueError:
-            raise DataError(
-                f"{field}: {cleaned!r} is not a date",
-                hint="write it as YYYY-MM-DD, e.g. 2024-04-23",
-                code="not_a_date",
-                field=field,
-            ) from None
-    return cleaned
+    parse_answer(BY_FIELD[field], answer)
+    return " ".join(answer.split())
 
 
 def profile_text(
     plan: ProfilePlan,
     answers: Mapping[str, str],
+    confirmed: Collection[str] = (),
     *,
-    body_may_direct: bool,
     written_by: str = "`draftkit towns new`",
 ) -> str:
     """The profile's YAML, checked exactly as ``draftkit check`` will check the file:
     the same loader and model, the same registry cross-checks, every clause and the
-    glossary rendered for it. ``written_by`` names the front end in the file's header.
+    glossary rendered for it. ``confirmed`` names the answers a person gave (typed, or
+    named with ``--confirm``); with the facts the profile already confirmed, and unless
+    an answer changed them, they are listed under ``confirmed:``. ``written_by`` names
+    the front end in the file's header.
 
     Raises:
         ProblemList: every problem, each naming its field; nothing is written.
@@ -136,7 +140,7 @@ def profile_text(
     data = _deep_copy(plan.start)
     for name, answer in answers.items():
         try:
-            _set(data, name, validate_answer(name, answer))
+            _set(data, name, parse_answer(BY_FIELD[name], answer))
         except DataError as problem:
             problems.append(
                 DataError(
@@ -144,23 +148,35 @@ def profile_text(
                     path=plan.shown,
                     hint=problem.hint,
                     code=problem.code,
-                    field=problem.field,
+                    field=name,
                 )
             )
     raise_if_any(problems)
-    data["police"]["body_may_direct"] = body_may_direct
-    data["sources"] = [*data.get("sources", []), f"answers given to {written_by.strip('`')}"]
+    kept = {
+        f
+        for f in plan.confirmed
+        if f in BY_FIELD and (f not in answers or answers[f] == plan.current(BY_FIELD[f]))
+    }
+    facts = [f for f in FIELDS if f in kept or f in confirmed]
+    source = f"answers given to {written_by.strip('`')}"
+    if source not in data.get("sources", []):
+        data["sources"] = [*data.get("sources", []), source]
     # A profile is written without defaults, as a person would write it; then it is
     # read back through the loader, as check will read the file.
     draft = TownProfile.model_validate(data) if _valid(data) else None
     body = (
         draft.model_dump(mode="json", exclude_none=True, exclude_defaults=True) if draft else data
     )
-    body.setdefault("police", {})["body_may_direct"] = body_may_direct
+    body.pop("confirmed", None)
+    body.setdefault("police", {})["body_may_direct"] = data["police"]["body_may_direct"]
     text = (
         f"# Profile of {data.get('legal_name')}, written by {written_by}.\n"
         "# Check each fact against the town's charter and its clerk before filing.\n"
         + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=88)
+        + "\n# Facts a person has confirmed (typed at a prompt, or named with --confirm).\n"
+        "# Add a fact here once you have checked it; drafts keep a red note, and --final\n"
+        "# is refused, until every fact the documents print is listed.\n"
+        + yaml.safe_dump({"confirmed": facts}, sort_keys=False, width=88)
     )
     try:
         loaded: Loaded[TownProfile] = validate(
@@ -175,16 +191,24 @@ def profile_text(
     return text
 
 
-def write_profile(plan: ProfilePlan, answers: Mapping[str, str], *, body_may_direct: bool) -> Path:
-    """Validate the finished profile as ``draftkit check`` will, then write it atomically.
+def write_profile(
+    plan: ProfilePlan, answers: Mapping[str, str], confirmed: Collection[str] = ()
+) -> Path:
+    """Validate the finished profile as ``draftkit check`` will, then write it atomically
+    (replacing the old one only when the plan says so).
 
     Raises:
         ProblemList: an answer the profile or the checks refuse; nothing is written.
         DraftkitError: the file cannot be written.
     """
-    text = profile_text(plan, answers, body_may_direct=body_may_direct)
-    write_files(plan.path.parent, {plan.path.name: text.encode()}, force=False)
+    text = profile_text(plan, answers, confirmed)
+    write_files(plan.path.parent, {plan.path.name: text.encode()}, force=plan.replace)
     return plan.path
+
+
+def unconfirmed_in(plan: ProfilePlan) -> list[str]:
+    """The printed facts the profile just written leaves unconfirmed."""
+    return unconfirmed(load(TownProfile, plan.path, schema_name="town", display=plan.shown).value)
 
 
 def fields_of(problems: Sequence[DraftkitError], fields: Sequence[str]) -> list[str]:
@@ -210,7 +234,9 @@ def _unlined(problems: Sequence[DraftkitError], shown: str) -> list[DraftkitErro
 def _get(data: Mapping[str, Any], dotted: str) -> Any:
     value: Any = data
     for part in dotted.split("."):
-        value = value[part]
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
     return value
 
 
@@ -218,7 +244,7 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, leaf = dotted.split(".")
     target = data
     for part in parents:
-        target = target[part]
+        target = target.setdefault(part, {})
     target[leaf] = value
 
 

@@ -13,7 +13,7 @@ from draftkit.cli import cli
 DATE = ("--date", "2026-11-27")
 PREFIX = "2026-11-27-testville-"
 DOCUMENTS = (
-    f"{PREFIX}council-resolution.docx",
+    f"{PREFIX}selectboard-resolution.docx",
     f"{PREFIX}police-directive.docx",
     f"{PREFIX}manifest.json",
 )

@@ -35,20 +35,20 @@ def test_a_legal_name_for_another_town_is_refused_with_yes(project: Path, tmp_pa
 
 
 def test_a_legal_name_for_another_town_is_asked_again(project: Path) -> None:
-    answers = "Town of Essex\n" + "\n" * 7 + "Town of Hinesburg\n"
+    answers = "Town of Essex\n" + "\n" * 12 + "Town of Hinesburg\n"
     result = invoke(project, "towns", "new", "Hinesburg", input=answers)
     assert result.exit_code == 0, result.output
     assert (
         "towns/hinesburg.yaml: legal_name: the legal name 'Town of Essex' does not name "
         f"Hinesburg\n{LEGAL_NAME_HINT}"
     ) in result.stderr
-    assert result.stdout.endswith("wrote towns/hinesburg.yaml\n")
+    assert "wrote towns/hinesburg.yaml\n" in result.stdout
     assert "legal_name: Town of Hinesburg" in (project / "towns/hinesburg.yaml").read_text()
     assert invoke(project, "check").exit_code == 0
 
 
 def test_a_nul_byte_typed_at_a_prompt_is_asked_again(project: Path) -> None:
-    answers = "Town of Hines\x00burg\n" + "\n" * 8
+    answers = "Town of Hines\x00burg\n" + "\n" * 13
     result = invoke(project, "towns", "new", "Hinesburg", input=answers)
     assert result.exit_code == 0, result.output
     assert (
@@ -71,7 +71,7 @@ def test_an_undecodable_answer_is_refused_as_given() -> None:
 
 def test_bytes_that_are_not_utf8_at_a_prompt_stop_plainly(project: Path, tmp_path: Path) -> None:
     before = snapshot(tmp_path)
-    answers = b"\n" * 4 + b"Hinesburg Polic\xe9 Department\n" + b"\n" * 4
+    answers = b"\n" * 5 + b"Hinesburg Polic\xe9 Department\n" + b"\n" * 8
     result = invoke(project, "towns", "new", "Hinesburg", input=answers)
     assert result.exit_code == 1
     assert plain(result).endswith(

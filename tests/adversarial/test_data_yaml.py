@@ -31,7 +31,7 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "body-may-direct-twice",
         PROFILE,
         swap("  body_may_direct: true\n", "  body_may_direct: true\n  body_may_direct: false\n"),
-        (PROFILE + ":15", "police.body_may_direct: given twice (lines 14 and 15)"),
+        (PROFILE + ":16", "police.body_may_direct: given twice (lines 15 and 16)"),
     ),
     (
         "applies-to-twice",
@@ -66,7 +66,7 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "clause-listed-twice-in-profile",
         PROFILE,
         add("clauses: [custody-rule, custody-rule]\n"),
-        (PROFILE + ":17", "clauses[1]: 'custody-rule' is listed twice on line 17"),
+        (PROFILE + ":18", "clauses[1]: 'custody-rule' is listed twice on line 18"),
     ),
     (
         "defined-term-twice",
@@ -78,25 +78,25 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "nested-key-twice",
         PROFILE,
         swap("  clerk_title: Town Clerk\n", "  clerk_title: Town Clerk\n  clerk_title: Clerk\n"),
-        (PROFILE + ":9", "governing_body.clerk_title: given twice (lines 8 and 9)"),
+        (PROFILE + ":10", "governing_body.clerk_title: given twice (lines 9 and 10)"),
     ),
     (
         "february-30-model-version",
         PROFILE,
         swap("model_version: 2024-04-23", "model_version: 2024-02-30"),
-        (PROFILE + ":16", "fipp.model_version: '2024-02-30' is not a date", "YYYY-MM-DD"),
+        (PROFILE + ":17", "fipp.model_version: '2024-02-30' is not a date", "YYYY-MM-DD"),
     ),
     (
         "february-30-amendment",
         PROFILE,
         add("  local_amendments:\n    - date: 2019-02-30\n      description: the town voted\n"),
-        (PROFILE + ":18", "fipp.local_amendments[0].date: '2019-02-30' is not a date"),
+        (PROFILE + ":19", "fipp.local_amendments[0].date: '2019-02-30' is not a date"),
     ),
     (
         "february-30-quoted",
         PROFILE,
         add("  local_amendments:\n    - date: '2019-02-30'\n      description: the town voted\n"),
-        (PROFILE + ":18", "'2019-02-30' is not a date"),
+        (PROFILE + ":19", "'2019-02-30' is not a date"),
     ),
     (
         "february-30-history",
@@ -114,19 +114,19 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "surrogate-in-agency",
         PROFILE,
         swap("  name: Testville Police Department", '  name: "Jos\\uDCE9 Police"'),
-        (PROFILE + ":11", "not valid YAML: found invalid Unicode character escape code"),
+        (PROFILE + ":12", "not valid YAML: found invalid Unicode character escape code"),
     ),
     (
         "zero-width-clerk",
         PROFILE,
         swap("clerk_title: Town Clerk", 'clerk_title: "\\u200B\\u200D"'),
-        (PROFILE + ":8", "governing_body.clerk_title: the value holds only invisible characters"),
+        (PROFILE + ":9", "governing_body.clerk_title: the value holds only invisible characters"),
     ),
     (
         "escape-in-body-name",
         PROFILE,
         swap("  name: Selectboard", '  name: "Select\\eboard"'),
-        (PROFILE + ":6", "governing_body.name: the value holds U+001B (a control character)"),
+        (PROFILE + ":7", "governing_body.name: the value holds U+001B (a control character)"),
     ),
     (
         "c1-control-in-title",
@@ -179,13 +179,13 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "control-in-source",
         PROFILE,
         add('sources: ["minutes\\x0b of 2020"]\n'),
-        (PROFILE + ":17", "sources[0]: the value holds U+000B"),
+        (PROFILE + ":18", "sources[0]: the value holds U+000B"),
     ),
     (
         "deep-nesting",
         PROFILE,
         add("sources: " + "[" * 200 + "]" * 200 + "\n"),
-        (PROFILE + ":17", "nested more than 20 deep"),
+        (PROFILE + ":18", "nested more than 20 deep"),
     ),
 ]
 
@@ -207,7 +207,7 @@ def test_not_utf8_profile_names_its_line(tmp_path: Path) -> None:
     root = new_project(tmp_path)
     path = root / PROFILE
     path.write_bytes(path.read_bytes().replace(b"Testville Police", b"Testvill\xe9 Police"))
-    refused(root, *DRAFT, expect=(PROFILE + ":11", "not UTF-8 text", "save the file as UTF-8"))
+    refused(root, *DRAFT, expect=(PROFILE + ":12", "not UTF-8 text", "save the file as UTF-8"))
 
 
 def test_duplicate_review_entries(tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ def test_fifty_thousand_unknown_keys_are_capped(tmp_path: Path) -> None:
     result = refused(
         root,
         "check",
-        expect=(PROFILE + ":17: k0: unknown field", "and 49,980 more problems in this file"),
+        expect=(PROFILE + ":18: k0: unknown field", "and 49,980 more problems in this file"),
     )
     assert result.stderr.count("unknown field") == 20
 

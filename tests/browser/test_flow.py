@@ -70,7 +70,7 @@ def test_brattleboro_with_its_own_police(page: Any) -> None:
     assert len(archive.namelist()) == 4
     directive = docx_text(archive, "police-directive.docx")
     assert "Brattleboro Police Department" in directive
-    resolution = docx_text(archive, "council-resolution.docx")
+    resolution = docx_text(archive, "-resolution.docx")
     assert "Ana Pérez" in resolution
     assert "Selectboard" in resolution
 
@@ -100,7 +100,7 @@ def test_a_state_police_only_town(page: Any) -> None:
     visit(page, "08-en-preview-lunenburg-state-police", "en")
     names = page.locator(".file").all_inner_texts()
     assert [n for n in names if n.endswith(".docx")] == [
-        next(n for n in names if n.endswith("council-resolution.docx"))
+        next(n for n in names if n.endswith("-resolution.docx"))
     ]
     assert "Vermont State Police" in page.locator(".document").inner_text()
 
@@ -154,7 +154,7 @@ def test_the_whole_flow_in_spanish(page: Any) -> None:
     next_step(page, "Siguiente: ver los documentos")
     visit(page, "15-es-preview", "es")
     archive = download_zip(page, "Todo en un solo archivo .zip")
-    assert "RESOLVED" in docx_text(archive, "council-resolution.docx")
+    assert "RESOLVED" in docx_text(archive, "-resolution.docx")
     # The switch keeps the answers and shows the same step in English.
     next_step(page, "English")
     visit(page, "16-en-preview-after-switch", "en")

@@ -56,12 +56,12 @@ def test_the_zip_holds_every_file_and_the_profile(client: TestClient, downloads)
     assert 'filename="2026-03-02-brattleboro-draft.zip"' in response.headers["content-disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(archive.namelist()) == [
-        "2026-03-02-brattleboro-council-resolution.docx",
         "2026-03-02-brattleboro-manifest.json",
         "2026-03-02-brattleboro-police-directive.docx",
         "2026-03-02-brattleboro-profile.yaml",
+        "2026-03-02-brattleboro-selectboard-resolution.docx",
     ]
-    resolution = text_lines(archive.read("2026-03-02-brattleboro-council-resolution.docx"))
+    resolution = text_lines(archive.read("2026-03-02-brattleboro-selectboard-resolution.docx"))
     assert any("Ana Pérez" in line for line in resolution)
     manifest = json.loads(archive.read("2026-03-02-brattleboro-manifest.json"))
     assert manifest["town"]["from_defaults"] is True
@@ -134,7 +134,7 @@ def test_a_worker_reuses_a_draft_only_for_the_same_answers(client: TestClient) -
     assert other is not first
     assert any(
         "Bo Li" in line
-        for line in text_lines(other.files["2026-03-02-brattleboro-council-resolution.docx"])
+        for line in text_lines(other.files["2026-03-02-brattleboro-selectboard-resolution.docx"])
     )
 
 
@@ -142,10 +142,10 @@ def test_a_worker_reuses_a_draft_only_for_the_same_answers(client: TestClient) -
 def test_a_pdf_is_made_when_libreoffice_is_there(downloads) -> None:
     pairs, _ = downloads
     with TestClient(create_app(REPO, pdf=True)) as client:
-        response = fetch(client, pairs, "pdf:2026-03-02-brattleboro-council-resolution.docx")
+        response = fetch(client, pairs, "pdf:2026-03-02-brattleboro-selectboard-resolution.docx")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
     assert (
-        'filename="2026-03-02-brattleboro-council-resolution.pdf"'
+        'filename="2026-03-02-brattleboro-selectboard-resolution.pdf"'
         in (response.headers["content-disposition"])
     )

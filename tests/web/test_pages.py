@@ -160,7 +160,7 @@ def test_the_preview_shows_the_text_with_draft_and_review_notes(
     assert "DRAFT —" in page
     assert "await a reviewing lawyer&#39;s approval of their current text" in page
     assert "Brattleboro Police Department" in page
-    assert "-brattleboro-council-resolution.docx" in page
+    assert "-brattleboro-selectboard-resolution.docx" in page
     assert "-brattleboro-police-directive.docx" in page
     assert shown(messages(lang)["preview.no_pdf"]) in page
     assert ("en inglés" in page) == (lang == "es")
@@ -168,7 +168,7 @@ def test_the_preview_shows_the_text_with_draft_and_review_notes(
 
 def test_a_state_police_town_gets_one_resolution(client: TestClient) -> None:
     _, preview = walk_to_preview(client, "en", "/en/facts?town=guildhall&policing=state_police")
-    assert "-guildhall-council-resolution.docx" in preview.text
+    assert "-guildhall-selectboard-resolution.docx" in preview.text
     assert "directive.docx" not in preview.text
     assert "Vermont State Police" in preview.text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -58,6 +59,7 @@ def reports_errors(command: F) -> F:
 
 if TYPE_CHECKING:
     from draftkit.defaults import Policing
+    from draftkit.models import Arrangement
 
 if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
     _TextType = click.ParamType[Any, Any]
@@ -181,17 +183,22 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     keyboard, ask and run it again. Asking beats failing for an organizer at a
     terminal; scripts and CI get the error naming --policing."""
     from draftkit.defaults import PolicingUnknownError
+    from draftkit.questions import POLICING_OPTIONS, policing_menu
 
     try:
         return action(said)
     except PolicingUnknownError:
         if not may_ask or not interactive():
             raise
-    answer = click.prompt("Who polices the town?", type=click.Choice(sorted(POLICING_CHOICES)))
+    for line in policing_menu():
+        click.echo(line)
+    arrangement = click.prompt(
+        f"Answer 1 to {len(POLICING_OPTIONS)}, or a word", value_proc=_policing_answer
+    )
     agency = said.agency
-    if answer == "municipal" and agency is None:
+    if arrangement == "municipal" and agency is None:
         agency = click.prompt("Name of the police department", type=TEXT)
-    return action(policing_from(answer, agency))
+    return action(dataclasses.replace(said, arrangement=arrangement, agency=agency))
 
 
 def author_option(command: F) -> F:
@@ -206,3 +213,13 @@ def author_option(command: F) -> F:
         help="Author in the Word document's properties (File > Properties), e.g. your "
         "coalition; DRAFTKIT_AUTHOR sets it for every command.",
     )(command)
+
+
+def _policing_answer(value: str) -> Arrangement:
+    from draftkit.questions import parse_policing
+
+    # click asks again when the value_proc raises a UsageError.
+    try:
+        return parse_policing(value)
+    except DraftkitError as problem:
+        raise click.UsageError(str(problem)) from None

@@ -11,6 +11,7 @@ from draftkit.cli.lazy import lazy_module
 
 if TYPE_CHECKING:
     from draftkit import profiles, reports
+    from draftkit.questions import Question
 else:
     profiles = lazy_module("draftkit.profiles")
     reports = lazy_module("draftkit.reports")
@@ -68,7 +69,8 @@ def towns_show(ctx: click.Context, name: str) -> None:
 @click.option(
     "--policing",
     type=click.Choice(sorted(POLICING_CHOICES)),
-    help="Who polices the town, when the registry does not say.",
+    help="Who polices the town, when the registry does not say (or, on purpose, when the "
+    "profile departs from it).",
 )
 @click.option("--agency", type=TEXT, metavar="NAME", help="The police agency's name.")
 @click.option(
@@ -81,12 +83,26 @@ def towns_show(ctx: click.Context, name: str) -> None:
     "--set governing_body.clerk_title='Town Clerk'.",
 )
 @click.option(
+    "--confirm",
+    "confirm",
+    multiple=True,
+    type=TEXT,
+    metavar="FIELD",
+    help="Record FIELD's answer (given with --set, or the default) as checked by a person.",
+)
+@click.option(
     "--body-may-direct/--body-requests",
-    default=False,
-    show_default=True,
-    help="Whether the governing body may direct the official who adopts police policy.",
+    default=None,
+    help="Whether the governing body may direct the official who adopts police policy "
+    "(same as --set police.body_may_direct=direct|request).",
 )
 @click.option("--yes", is_flag=True, help="Accept every pre-filled answer without asking.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Ask an existing profile's questions again, its answers as defaults; the file is "
+    "replaced only if every answer passes.",
+)
 @click.pass_context
 @reports_errors
 def towns_new(
@@ -95,56 +111,89 @@ def towns_new(
     policing: str | None,
     agency: str | None,
     answers: tuple[tuple[str, str], ...],
-    body_may_direct: bool,
+    confirm: tuple[str, ...],
+    body_may_direct: bool | None,
     yes: bool,
+    force: bool,
 ) -> None:
     """Write a profile for NAME in towns/, asking each fact with the registry's answer
-    pre-filled (press Enter to keep it)."""
+    pre-filled. Press Enter to keep a pre-filled answer (it stays a default, and drafts
+    say so); type the answer to confirm it."""
     root = project_root(ctx)
     plan = with_policing_asked(
-        lambda said: profiles.plan_profile(root, name, said),
+        lambda said: profiles.plan_profile(root, name, said, force=force),
         policing_from(policing, agency),
         may_ask=not yes,
     )
     given: dict[str, str] = dict(answers)
-    known = {q.field for q in plan.questions()}
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise click.BadParameter(
-            f"unknown field {unknown[0]!r}; fields: {', '.join(sorted(known))}", param_hint="--set"
+    if body_may_direct is not None:
+        given.setdefault("police.body_may_direct", "direct" if body_may_direct else "request")
+    known = [q.field for q in plan.questions()]
+    for option, fields in (("--set", given), ("--confirm", confirm)):
+        unknown = sorted(set(fields) - set(known))
+        if unknown:
+            raise click.BadParameter(
+                f"unknown field {unknown[0]!r}; fields: {', '.join(sorted(known))}",
+                param_hint=option,
+            )
+    typed: set[str] = set()
+    said: dict[str, str] = {}
+    if not yes and any(q.field not in given for q in plan.questions()):
+        click.echo(
+            "Press Enter to keep the answer in [brackets] as a default still to be "
+            "confirmed; type the answer (even the same one) to confirm it."
         )
     for question in plan.questions():
-        if question.field in given or yes:
+        if question.field in given:
+            said[question.field] = given[question.field]
             continue
-        given[question.field] = click.prompt(
-            question.prompt,
-            default=question.default,
-            value_proc=functools.partial(_checked_answer, question.field),
-        )
+        default = plan.default(question, said)
+        if yes:
+            said[question.field] = default
+            continue
+        said[question.field], was_typed = _ask(question, said, default)
+        if was_typed:
+            typed.add(question.field)
     while True:
         try:
-            profiles.write_profile(plan, given, body_may_direct=body_may_direct)
+            profiles.write_profile(plan, said, typed | set(confirm))
             break
         except ProblemList as many:
             # At a prompt, a refused answer is asked again with the reason; with --yes
             # or --set the problems are the answer, and nothing is written.
-            again = profiles.fields_of(many.problems, [q.field for q in plan.questions()])
-            if yes or not again or any(field in dict(answers) for field in again):
+            again = profiles.fields_of(many.problems, known)
+            if yes or not again or any(field in given for field in again):
                 raise
             for problem in many.problems:
                 click.echo(str(problem), err=True)
             for question in plan.questions():
                 if question.field in again:
-                    given[question.field] = click.prompt(
-                        question.prompt,
-                        default=given[question.field],
-                        value_proc=functools.partial(_checked_answer, question.field),
-                    )
+                    said[question.field], was_typed = _ask(question, said, said[question.field])
+                    if was_typed:
+                        typed.add(question.field)
     click.echo(f"wrote {plan.shown}")
+    left = profiles.unconfirmed_in(plan)
+    if left:
+        click.echo(f"not confirmed yet (drafts say so; --final waits for them): {', '.join(left)}")
+
+
+def _ask(question: Question, said: dict[str, str], default: str) -> tuple[str, bool]:
+    from draftkit.questions import wording
+
+    """One question at the prompt: (the answer, whether the person typed it)."""
+    answer: str = click.prompt(
+        f"{wording(question, said)} [{default}]",
+        default="",
+        show_default=False,
+        value_proc=functools.partial(_checked_answer, question.field),
+    )
+    return (answer, True) if answer else (default, False)
 
 
 def _checked_answer(field: str, value: str) -> str:
-    # click asks again when the value_proc raises a UsageError.
+    # click asks again when the value_proc raises a UsageError; Enter gives "".
+    if value == "":
+        return ""
     try:
         return profiles.validate_answer(field, value)
     except DraftkitError as problem:

@@ -23,6 +23,7 @@ from draftkit.library import Library, ResolvedTown
 from draftkit.loading import Loaded, parse_yaml, validate
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.profiles import ProfilePlan, fields_of, profile_text
+from draftkit.questions import BY_FIELD
 from draftkit.registry import Municipality, key
 from draftkit.reviews import ClauseStatus
 from draftkit.web.forms import FACT_FIELDS, Answers
@@ -122,7 +123,11 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
         start=start.model_dump(mode="json"),
         library=library,
     )
-    text = profile_text(plan, answers.facts, body_may_direct=may_direct, written_by=GIVEN_TO)
+    given = {**answers.facts, "police.body_may_direct": "direct" if may_direct else "request"}
+    # A fact the person changed on the page is one a person confirmed; one left as the
+    # registry default is not (the profile says so, and drafts keep their note).
+    changed = [field for field, value in given.items() if value != plan.current(BY_FIELD[field])]
+    text = profile_text(plan, given, changed, written_by=GIVEN_TO)
     document = parse_yaml(text, path=plan.path, shown=shown)
     profile = validate(TownProfile, document, schema_name="town").value
     return Corrected(resolved=resolved, profile=profile, text=text)

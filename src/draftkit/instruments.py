@@ -49,7 +49,9 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
         Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
     ),
     "state_police": (
-        Document("resolution", "state-police-resolution.docx", "council-resolution.docx", "A."),
+        Document(
+            "resolution", "state-police-resolution.docx", "council-resolution.docx", "A.", "B.", 1
+        ),
     ),
     "constables": (
         Document(

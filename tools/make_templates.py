@@ -364,8 +364,9 @@ def exhibit(doc: Document, letter: str, title: str, intro: str) -> None:
     law_lists(doc, "Legal authority", "Related federal law", "Heading 2")
 
 
-def town_policy_exhibit(doc: Document, letter: str) -> None:
-    """The town's own policy for its officials and employees, complete in itself."""
+def town_policy_exhibit(doc: Document, letter: str, scope: str = "") -> None:
+    """The town's own policy for its officials and employees, complete in itself.
+    ``scope`` is a sentence added to its opening paragraph."""
     p = doc.add_paragraph
     p("{%p if policy_sections %}")
     heading = p(f"EXHIBIT {letter}", style="Title")
@@ -377,7 +378,7 @@ def town_policy_exhibit(doc: Document, letter: str) -> None:
         "Town official, whom the {{ body.name }} cannot direct, to follow it in that official's "
         "own work; and every contract the {{ town.legal_name }} makes or renews after this policy "
         "is adopted, under which a contractor acts for the town, shall require the contractor "
-        "to follow it.",
+        "to follow it." + scope,
         style="Body Text Justified",
     )
     p(f"{letter}.0 Definitions", style="Heading 2")
@@ -841,7 +842,14 @@ def constables_resolution() -> Document:
         "enforcement authority under 24 V.S.A. § 1936a, and to every person acting for such a "
         "constable, in all their law enforcement work.",
     )
-    town_policy_exhibit(doc, "B")
+    # The constables are Town officials too; without this sentence both exhibits would
+    # bind them and conflict (counsel review 2026-12-01, CO1).
+    town_policy_exhibit(
+        doc,
+        "B",
+        " This policy does not apply to a constable's law enforcement work, which "
+        "Exhibit A governs.",
+    )
     review_note(doc, "resolution")
     return doc
 

@@ -93,3 +93,20 @@ def test_the_form_checks_can_fail() -> None:
     assert not _official("instalawyer.io")
     assert _official("www.uscis.gov")
     assert URL.findall("see http://https.omb.report/x; and more") == ["http://https.omb.report/x"]
+
+
+def test_code_citations_link_to_their_official_code() -> None:
+    """A citation of the U.S. Code links to uscode.house.gov and one of the C.F.R. to
+    ecfr.gov, never to an agency's program page or an advocacy site (counsel review
+    2026-12-01, LN2: § 1357(g) linked to ice.gov, § 1367 to ilrc.org, § 1644 to
+    nothing)."""
+    hosts = {"U.S.C.": "uscode.house.gov", "C.F.R.": "www.ecfr.gov"}
+    wrong = [
+        f"{clause_id}: {c.cite}: {c.url}"
+        for clause_id, loaded in LIBRARY.clauses.items()
+        for c in loaded.value.citations
+        for code, host in hosts.items()
+        if re.match(rf"\d+ {re.escape(code)} §", c.cite)
+        and (c.url is None or urlsplit(c.url).netloc != host)
+    ]
+    assert not wrong, "\n".join(wrong)

@@ -68,3 +68,29 @@ def test_final_drafts_have_no_draft_header(make_project) -> None:
         if name.endswith(".docx"):
             lines = text_lines(data)
             assert not any("DRAFT" in line or line.startswith("Notice") for line in lines), name
+
+
+@pytest.mark.parametrize(("town", "kind", "policing"), CASES)
+def test_exhibit_sections_follow_their_definitions_heading(
+    town: str, kind: str, policing: str | None
+) -> None:
+    """An exhibit that opens with "B.0 Definitions" numbers its sections B.1, B.2 ... with
+    no gap (the 2026-12-01 review found Bridport's "B.0" followed by "1.2")."""
+    said = Policing(arrangement=policing) if policing else None  # type: ignore[arg-type]
+    draft = prepare_draft(LIBRARY, town, kind, OPTIONS, said)
+    [data] = [d for name, d in draft.files.items() if name.endswith(".docx")]
+    headings = [
+        line.removeprefix("Heading 2 | ")
+        for line in text_lines(data)
+        if line.startswith("Heading 2 | ")
+    ]
+    prefix, expected = None, 0
+    for heading in headings:
+        number = heading.split(" ", 1)[0]
+        if number.endswith(".0") and heading.endswith("Definitions"):
+            prefix, expected = number[:-1], 1
+        elif prefix is not None and number[:1].isalnum() and "." in number:
+            assert number == f"{prefix}{expected}", (heading, headings)
+            expected += 1
+        else:
+            prefix = None

@@ -364,8 +364,9 @@ def exhibit(doc: Document, letter: str, title: str, intro: str) -> None:
     law_lists(doc, "Legal authority", "Related federal law", "Heading 2")
 
 
-def town_policy_exhibit(doc: Document, letter: str) -> None:
-    """The town's own policy for its officials and employees, complete in itself."""
+def town_policy_exhibit(doc: Document, letter: str, scope: str = "") -> None:
+    """The town's own policy for its officials and employees, complete in itself.
+    ``scope`` is a sentence added to its opening paragraph."""
     p = doc.add_paragraph
     p("{%p if policy_sections %}")
     heading = p(f"EXHIBIT {letter}", style="Title")
@@ -377,7 +378,7 @@ def town_policy_exhibit(doc: Document, letter: str) -> None:
         "Town official, whom the {{ body.name }} cannot direct, to follow it in that official's "
         "own work; and every contract the {{ town.legal_name }} makes or renews after this policy "
         "is adopted, under which a contractor acts for the town, shall require the contractor "
-        "to follow it.",
+        "to follow it." + scope,
         style="Body Text Justified",
     )
     p(f"{letter}.0 Definitions", style="Heading 2")
@@ -396,6 +397,23 @@ def exhibit_governs(doc: Document, letter: str) -> None:
         f"meanings Exhibit {letter} gives them.",
         style="List Number",
     )
+
+
+def redress_designation(doc: Document) -> None:
+    """Who receives complaints outside the agency until the body designates someone else
+    (counsel review 2026-12-01, OR2): the door must exist on the day of adoption."""
+    p = doc.add_paragraph
+    p("{%p if outside_redress %}")
+    p(
+        "Until the {{ body.name }} designates in writing another person who is not a Member "
+        "of the Agency, {% if agency.approving_body %}the {{ agency.approving_body }}"
+        "{% else %}the {{ body.presiding_officer_title }} of the {{ body.name }}{% endif %} "
+        "receives the complaints that Exhibit A's section on complaints outside the Agency "
+        "allows, and the {{ body.name }} reviews their handling on request as that section "
+        "provides.",
+        style="List Number",
+    )
+    p("{%p endif %}")
 
 
 def review_note(doc: Document, what: str) -> None:
@@ -434,9 +452,7 @@ def resolution() -> Document:
     p(
         "WHEREAS, the {{ agency.name }} follows a {{ fipp.policy_title }} that includes each "
         "component of the statewide model policy, whose current version took effect on "
-        "{{ fipp.model_version }}{% if agency.approving_body %}, and changes to the "
-        "{{ agency.name }}'s policies take effect only with the approval of the "
-        "{{ agency.approving_body }}{% endif %}; and",
+        "{{ fipp.model_version }}; and",
         style="Recital",
     )
     p("{%p if agency.run_by %}")
@@ -479,6 +495,7 @@ def resolution() -> Document:
         "emergency provision, conflicts) applies to this resolution as well. " + SEVERABILITY,
         style="List Number",
     )
+    redress_designation(doc)
     adoption_and_signatures(doc)
     note = p(
         "Attachment: Exhibit A \u2014 {{ agency.directive_series }}, \u201c{{ directive.title }}\u201d",
@@ -511,8 +528,9 @@ def directive() -> Document:
         (
             "Effective",
             "____________________, 20____ (the date the {{ agency.policy_adopted_by }} sets on "
-            "adoption{% if agency.approving_body %} and approval{% endif %}; training under "
-            "section 4 follows it)",
+            "adoption{% if agency.approving_body %} and approval{% endif %}, not earlier than "
+            "the day the supervisors designated under the section on Training and supervision "
+            "complete that training)",
         ),
         (
             "Adopted by",
@@ -618,10 +636,11 @@ def sheriff_resolution() -> Document:
     p("{%p endif %}")
     p(
         "The {{ body.name }} requests the {{ agency.head_title }} to answer this resolution in "
-        "writing within 60 days after receiving it, and directs the {{ body.clerk_title }} to "
+        "writing within 60 days after receiving it, and requests the {{ body.clerk_title }} to "
         "send a copy of this resolution to the {{ agency.head_title }}.",
         style="List Number",
     )
+    redress_designation(doc)
     p(SEVERABILITY, style="List Number")
     adoption_and_signatures(doc)
     note = p(
@@ -763,10 +782,11 @@ def state_police_resolution() -> Document:
         style="List Number",
     )
     p(
-        "The {{ body.clerk_title }} shall send a copy of this resolution to the "
-        "{{ agency.head_title }} and to the Vermont Criminal Justice Council.",
+        "The {{ body.name }} requests the {{ body.clerk_title }} to send a copy of this "
+        "resolution to the {{ agency.head_title }} and to the Vermont Criminal Justice Council.",
         style="List Number",
     )
+    redress_designation(doc)
     p(SEVERABILITY, style="List Number")
     adoption_and_signatures(doc)
     note = p(
@@ -796,8 +816,9 @@ def constables_resolution() -> Document:
     caption(
         doc,
         "RESOLUTION",
-        "Adopting Limits on Participation in Federal Civil Immigration Enforcement for the "
-        "Constables and the Officials and Employees of the {{ town.legal_name }}",
+        "Requesting the Constables to Adopt Limits on Participation in Federal Civil "
+        "Immigration Enforcement, and Adopting a Policy for the Officials and Employees of the "
+        "{{ town.legal_name }}",
     )
     p(
         "WHEREAS, the {{ town.legal_name }} has no police department of its own, and its "
@@ -808,9 +829,9 @@ def constables_resolution() -> Document:
     clause_recitals(doc)
     now_therefore(doc)
     p(
-        "The {{ body.name }} adopts Exhibit A as the {{ town.legal_name }}'s limits on its "
-        "constables' participation in federal civil immigration enforcement, and "
-        "{{ agency.directs_or_requests }} each constable of the {{ town.legal_name }} exercising "
+        # 20 V.S.A. § 2366(a)(1) puts the duty to adopt on each constable, and constables
+        # are elected unless the voters chose otherwise; the board can only ask (CO2).
+        "The {{ body.name }} requests each constable of the {{ town.legal_name }} exercising "
         "law enforcement authority under 24 V.S.A. § 1936a to adopt Exhibit A as part "
         "of the constable's fair and impartial policing policy under 20 V.S.A. § 2366(a)(1), "
         "together with every component of the statewide model policy, and to follow it.",
@@ -827,10 +848,11 @@ def constables_resolution() -> Document:
     p("{%p endif %}")
     p(
         "The {{ body.name }} requests each such constable to answer this resolution in writing "
-        "within 60 days after receiving it, and directs the {{ body.clerk_title }} to send a copy "
-        "of this resolution to each constable of the {{ town.legal_name }}.",
+        "within 60 days after receiving it, and requests the {{ body.clerk_title }} to send a "
+        "copy of this resolution to each constable of the {{ town.legal_name }}.",
         style="List Number",
     )
+    redress_designation(doc)
     p(SEVERABILITY, style="List Number")
     adoption_and_signatures(doc)
     note = p(
@@ -844,11 +866,22 @@ def constables_resolution() -> Document:
         "A",
         "Limits on Participation in Federal Civil Immigration Enforcement for the Constables "
         "of the {{ town.legal_name }}",
-        "These limits apply to every constable of the {{ town.legal_name }} exercising law "
-        "enforcement authority under 24 V.S.A. § 1936a, and to every person acting for such a "
-        "constable, in all their law enforcement work.",
+        "These limits apply to each constable of the {{ town.legal_name }} exercising law "
+        "enforcement authority under 24 V.S.A. § 1936a who adopts them, and to every person "
+        "acting for such a constable, in all their law enforcement work. Each constable is "
+        "answerable for his or her own compliance with them. Where this Exhibit gives a duty "
+        "to an Agency supervisor or to the {{ agency.head_title }}, each constable carries out "
+        "that duty for his or her own work and that of every person acting for the "
+        "constable.",
     )
-    town_policy_exhibit(doc, "B")
+    # The constables are Town officials too; without this sentence both exhibits would
+    # bind them and conflict (counsel review 2026-12-01, CO1).
+    town_policy_exhibit(
+        doc,
+        "B",
+        " This policy does not apply to a constable's law enforcement work, which "
+        "Exhibit A governs.",
+    )
     review_note(doc, "resolution")
     return doc
 

@@ -308,6 +308,7 @@ def build_contexts(
             dict.fromkeys(typeset(recital(text)) for item in rendered for text in item.whereas)
         ),
         "clause_titles": [item.clause.value.title for item in rendered],
+        "outside_redress": any(item.clause.value.id == "outside-redress" for item in rendered),
         "subjects": _subjects([r.directive for r in rendered if r.directive is not None]),
         "policy_subjects": _subjects([r.town_policy for r in rendered if r.town_policy]),
         "directive": {"title": DIRECTIVE_TITLE, "number": f"FIPP-{options.date.year}"},
@@ -329,6 +330,7 @@ def build_contexts(
             protections,
             document.section_prefix,
             provisions=_PROVISIONS.get(document.kind, (f"{closing}(a)", f"{closing}(c)")),
+            itself=_ITSELF.get(document.kind, _ITSELF["exhibit"]),
         )
         policy_sections = _sections(
             policies,
@@ -351,6 +353,15 @@ def build_contexts(
 _PROVISIONS = {"directive": ("6.1", "6.3"), "addendum": ("5.1", "5.3")}
 """Where the savings and the emergency provisions stand in documents whose closing
 sections are fixed; in an exhibit they are (a) and (c) of its last section."""
+
+_ITSELF = {
+    "directive": ("this directive", "this directive takes effect"),
+    "addendum": ("this Addendum", "this Addendum takes effect"),
+    "exhibit": ("this Exhibit", "the Agency adopts this Exhibit"),
+}
+"""How clause texts' "this document" reads in each document, and when its clocks start.
+An exhibit is only requested of the agency (or adopted by each constable), so its clocks
+start when the Agency adopts it, not when the town votes (counsel review 2026-12-01, X1)."""
 
 _POLICY_MARK = "Policy of the"
 """Where a resolution's town-policy exhibit begins: the protections' defined terms are
@@ -389,16 +400,21 @@ def _sections(
     *,
     start: int = 1,
     provisions: tuple[str, str] | None = None,
+    itself: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Numbered sections, with each cross-reference by title ("the section on Access to
     persons in Custody") turned into one by number ("section 4.4 (Access to persons in
-    Custody)"), and the savings and emergency provisions cited by number when
-    ``provisions`` gives theirs."""
+    Custody)"), the savings and emergency provisions cited by number when
+    ``provisions`` gives theirs, and "this document" named as ``itself`` gives it."""
     numbers = {
         section.heading: f"{prefix}{number}" for number, section in enumerate(sections, start)
     }
 
     def cross_refs(text: str) -> str:
+        if itself is not None and "this document" in text:
+            name, taking_effect = itself
+            text = text.replace("this document takes effect", taking_effect)
+            text = text.replace("this document", name)
         if "he section on " in text:
             for heading, number in numbers.items():
                 text = text.replace(f"the section on {heading}", f"section {number} ({heading})")

@@ -51,7 +51,9 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
         Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
     ),
     "state_police": (
-        Document("resolution", "state-police-resolution.docx", "{body}-resolution.docx", "A."),
+        Document(
+            "resolution", "state-police-resolution.docx", "{body}-resolution.docx", "A.", "B.", 1
+        ),
     ),
     "constables": (
         Document(

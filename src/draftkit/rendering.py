@@ -267,6 +267,9 @@ def clause_context(town: TownProfile) -> dict[str, Any]:
             "policy_adopted_by": town.police.policy_adopted_by,
             "directive_series": town.police.directive_series,
             "arrangement": town.police.arrangement,
+            # Outside-redress names a body outside the agency (Burlington: its Police
+            # Commission) to receive complaints until the governing body designates one.
+            "approving_body": town.police.approving_body or "",
         },
     }
 

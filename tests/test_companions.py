@@ -75,9 +75,9 @@ BROKEN = {
     ),
     "missing placeholder": (
         "es/explainer.yaml",
-        "del {{ agency.name }}.",
-        "de la policía.",
-        "companions/es/explainer.yaml:45: sections[4]: section 'changes-municipal': "
+        "({{ agency.name }}).",
+        "(la del municipio).",
+        "companions/es/explainer.yaml:52: sections[4]: section 'changes-municipal': "
         "placeholders [] differ from the English ['agency.name']\n"
         "  hint: every value the English prints, the Spanish prints too",
     ),

@@ -20,11 +20,13 @@ COMPANIONS = load_companions(REPO)
 def test_every_translated_text_has_a_spanish_counterpart() -> None:
     english = COMPANIONS.texts["en"]
     translated = sorted(name for name, text in english.items() if text.value.translated)
-    assert translated == ["checklist", "explainer", "talking-points"]
+    assert translated == ["checklist", "explainer", "talking-points", "town-meeting-article"]
     assert sorted(COMPANIONS.texts["es"]) == translated
 
 
-@pytest.mark.parametrize("name", ["checklist", "explainer", "talking-points"])
+@pytest.mark.parametrize(
+    "name", ["checklist", "explainer", "talking-points", "town-meeting-article"]
+)
 def test_spanish_sections_match_the_english_keys_and_placeholders(name: str) -> None:
     en = COMPANIONS.text(name, "en").value
     es = COMPANIONS.text(name, "es").value

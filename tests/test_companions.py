@@ -11,7 +11,8 @@ from tests.conftest import REPO
 
 from draftkit.errors import ProblemList
 from draftkit.packet import load_companions
-from draftkit.packet.companions import glossary_problems, placeholders, section_texts
+from draftkit.packet.companions import placeholders, section_texts
+from draftkit.packet.glossary import glossary_problems
 
 COMPANIONS = load_companions(REPO)
 
@@ -19,11 +20,13 @@ COMPANIONS = load_companions(REPO)
 def test_every_translated_text_has_a_spanish_counterpart() -> None:
     english = COMPANIONS.texts["en"]
     translated = sorted(name for name, text in english.items() if text.value.translated)
-    assert translated == ["checklist", "explainer", "talking-points"]
+    assert translated == ["checklist", "explainer", "talking-points", "town-meeting-article"]
     assert sorted(COMPANIONS.texts["es"]) == translated
 
 
-@pytest.mark.parametrize("name", ["checklist", "explainer", "talking-points"])
+@pytest.mark.parametrize(
+    "name", ["checklist", "explainer", "talking-points", "town-meeting-article"]
+)
 def test_spanish_sections_match_the_english_keys_and_placeholders(name: str) -> None:
     en = COMPANIONS.text(name, "en").value
     es = COMPANIONS.text(name, "es").value
@@ -62,6 +65,58 @@ def test_a_spanish_term_off_the_glossary_is_found(companions_copy: Path) -> None
     ]
 
 
+def test_an_english_title_printed_bare_in_spanish_is_found(companions_copy: Path) -> None:
+    # The review's M4 case: the Town Clerk printed in English, with no Spanish words
+    # saying who that is, the first time the text names the clerk.
+    _edit(
+        companions_copy,
+        "es/checklist.yaml",
+        "revise con el secretario municipal ({{ body.clerk_title }}) los datos",
+        "revise con el {{ body.clerk_title }} los datos",
+    )
+    problems = glossary_problems(load_companions(companions_copy))
+    assert [str(p) for p in problems] == [
+        "companions/es/checklist.yaml:18: sections[1].steps[0]: the first time this text "
+        "prints {{ body.clerk_title }}, an English name, it does not say 'secretario "
+        "municipal'\n  hint: explain it in the same sentence, e.g. secretario municipal "
+        "({{ body.clerk_title }}); see titles in companions/glossary.yaml"
+    ]
+
+
+def test_a_title_explained_only_in_another_route_is_found(companions_copy: Path) -> None:
+    # The warning step is the first to print the clerk in the Town Meeting route only;
+    # the resolution route's explanation does not count for it.
+    _edit(
+        companions_copy,
+        "es/checklist.yaml",
+        "El secretario municipal ({{ body.clerk_title }}) confirma",
+        "El {{ body.clerk_title }} confirma",
+    )
+    problems = glossary_problems(load_companions(companions_copy))
+    assert [p.line for p in problems] == [36]
+    assert "{{ body.clerk_title }}" in str(problems[0])
+
+
+def test_a_later_bare_title_is_allowed(companions_copy: Path) -> None:
+    _edit(
+        companions_copy,
+        "es/checklist.yaml",
+        "pida al secretario municipal ({{ body.clerk_title }}) una copia",
+        "pida al {{ body.clerk_title }} una copia",
+    )
+    assert glossary_problems(load_companions(companions_copy)) == []
+
+
+def test_an_english_term_outside_brackets_is_found(companions_copy: Path) -> None:
+    _edit(companions_copy, "es/checklist.yaml", "por boleta secreta", "por Australian ballot")
+    problems = glossary_problems(load_companions(companions_copy))
+    assert [str(p) for p in problems] == [
+        "companions/es/checklist.yaml: says the English 'Australian ballot' outside brackets\n"
+        "  hint: write 'boleta', and the English after it in brackets if readers will hear "
+        "it in English"
+    ]
+
+
 BROKEN = {
     "missing section": (
         "es/talking-points.yaml",
@@ -75,9 +130,9 @@ BROKEN = {
     ),
     "missing placeholder": (
         "es/explainer.yaml",
-        "del {{ agency.name }}.",
-        "de la policía.",
-        "companions/es/explainer.yaml:45: sections[4]: section 'changes-municipal': "
+        "({{ agency.name }}).",
+        "(la del municipio).",
+        "companions/es/explainer.yaml:52: sections[4]: section 'changes-municipal': "
         "placeholders [] differ from the English ['agency.name']\n"
         "  hint: every value the English prints, the Spanish prints too",
     ),

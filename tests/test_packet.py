@@ -206,7 +206,7 @@ def test_the_article_addresses_whoever_polices_the_town(
         base=LIBRARY.template_path(building.BASE_TEMPLATE),
         prefix="",
     )
-    article = " ".join(" ".join(text_lines(made.files["town-meeting-article.docx"])).split())
+    article = " ".join(" ".join(text_lines(made.files["town-meeting-article-en.docx"])).split())
     assert expected in article
     checklist = text_lines(made.files["checklist-es.docx"])
     assert any("[número de firmas]" in line for line in checklist)
@@ -393,3 +393,21 @@ def test_a_missing_policy_in_force_stops_the_packet(tmp_path: Path) -> None:
     assert str(missing) in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_spanish_article_is_labelled_a_courtesy_translation(
+    town_meeting_packet: building.Packet,
+) -> None:
+    prefix = "2026-12-01-st-johnsbury-town-meeting-article"
+    spanish = text_lines(town_meeting_packet.files[f"{prefix}-es.docx"])
+    assert spanish[1] == "Title | Artículo para la asamblea del pueblo: traducción de cortesía"
+    assert spanish[2].startswith(
+        "Body Text Justified | Esta es una traducción de cortesía. El texto oficial es el "
+        "artículo en inglés"
+    )
+    # The petition and the letter quote the English article, never the translation.
+    petition = text_lines(
+        town_meeting_packet.files["2026-12-01-st-johnsbury-town-meeting-petition.docx"]
+    )
+    assert "Shall the voters of the Town of St. Johnsbury" in petition[0]
+    assert "¿Pedirán" not in " ".join(petition)

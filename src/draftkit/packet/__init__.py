@@ -3,8 +3,9 @@ and talking points for residents (English and Spanish), a next-steps checklist, 
 Meeting article, petition and letter, PDFs and a manifest.
 
 Modules: ``models`` (the data files' shapes), ``companions`` (loading and checking the
-texts), ``values`` (what texts may print), ``documents`` (rendering and Word),
-``pdf`` (LibreOffice), ``request`` (checking the options), ``building`` (the packet).
+texts), ``glossary`` (checking the Spanish terms), ``values`` (what texts may print),
+``documents`` (rendering and Word), ``pdf`` (LibreOffice), ``request`` (checking the
+options), ``building`` (the packet).
 """
 
 from draftkit.packet.building import Packet, Written, build_packet, write_packet

@@ -1,5 +1,6 @@
 """Loading the companion texts (``companions/``) and checking that every Spanish text
-matches its English original: same sections, same placeholders, same glossary terms."""
+matches its English original: same sections, same placeholders (the glossary is checked
+in ``draftkit.packet.glossary``)."""
 
 from __future__ import annotations
 
@@ -216,44 +217,9 @@ def _placeholder_message(en: str, es: str) -> str:
     return f"placeholders {placeholders(es)} differ from the English {placeholders(en)}"
 
 
-def glossary_problems(companions: Companions) -> list[DraftkitError]:
-    """Glossary terms an English text uses whose Spanish counterpart does not use the
-    glossary's Spanish form (or one of its listed forms)."""
-    if companions.glossary is None:
-        return []
-    problems: list[DraftkitError] = []
-    for name, es in companions.texts.get("es", {}).items():
-        en = companions.texts["en"].get(name)
-        if en is None:
-            continue
-        en_text = _all_text(en.value).casefold()
-        es_text = _all_text(es.value).casefold()
-        for entry in companions.glossary.value.terms:
-            if not re.search(r"\b" + re.escape(entry.en.casefold()), en_text):
-                continue
-            forms = [entry.es, *entry.es_forms]
-            if not any(form.casefold() in es_text for form in forms):
-                problems.append(
-                    DataError(
-                        f"the English uses {entry.en!r}, but this text never says {entry.es!r}",
-                        path=es.source.shown,
-                        hint="use the glossary's translation (companions/glossary.yaml)",
-                    )
-                )
-    return problems
-
-
-def _all_text(text: CompanionText) -> str:
-    parts = [text.title, text.header or ""]
-    for section in text.sections:
-        parts.extend(section_texts(section))
-    return " ".join(parts)
-
-
 __all__ = [
     "Companions",
     "counterpart_problems",
-    "glossary_problems",
     "load_companions",
     "placeholders",
     "section_texts",

@@ -64,13 +64,8 @@ class RenderedText:
 
 def applies(section: Section, *, town: TownProfile, facts: PacketFacts) -> bool:
     """Whether ``section`` is printed for this town and packet."""
-    flags = facts.flags()
-    return (
-        (section.routes is None or facts.route in section.routes)
-        and (section.policing is None or town.police.arrangement in section.policing)
-        and (section.kinds is None or town.kind in section.kinds)
-        and all(flag in flags for flag in section.when)
-        and not any(flag in flags for flag in section.unless)
+    return section.prints(
+        route=facts.route, policing=town.police.arrangement, kind=town.kind, flags=facts.flags()
     )
 
 

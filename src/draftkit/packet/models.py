@@ -9,7 +9,7 @@ residents get it in Spanish too, in ``companions/es/`` under the same file name)
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -29,7 +29,20 @@ Flag = Literal["voters_given", "meeting_date_given", "deadline_passed"]
 """Facts about this packet a section may depend on: the organizer gave the checklist count
 (--voters), the meeting date (--meeting-date), and the petition deadline is already past."""
 
+FLAGS: tuple[Flag, ...] = get_args(Flag)
+
 Style = Literal["body", "lines", "article", "small"]
+
+TitleValue = Literal[
+    "body.name",
+    "body.presiding_officer_title",
+    "body.clerk_title",
+    "agency.name",
+    "agency.head_title",
+    "agency.policy_adopted_by",
+]
+"""The values that print an English name of an office or body (Selectboard, Town Clerk,
+Chief of Police, Vermont State Police ...)."""
 
 
 class _Strict(BaseModel):
@@ -79,6 +92,23 @@ class Section(_Strict):
         le=60,
         description="Rows of a signature table (printed name, signature, street address).",
     )
+
+    def prints(
+        self,
+        *,
+        route: Route,
+        policing: Arrangement,
+        kind: MunicipalityKind,
+        flags: frozenset[str] | set[str],
+    ) -> bool:
+        """Whether this section is printed in such a packet, for such a town."""
+        return (
+            (self.routes is None or route in self.routes)
+            and (self.policing is None or policing in self.policing)
+            and (self.kinds is None or kind in self.kinds)
+            and all(flag in flags for flag in self.when)
+            and not any(flag in flags for flag in self.unless)
+        )
 
 
 class CompanionText(_Strict):
@@ -143,10 +173,34 @@ class GlossaryEntry(_Strict):
     note: str | None = Field(default=None, description="Why it is translated this way.")
 
 
+class GlossaryTitle(_Strict):
+    """A value that prints an English name (Town Clerk, Selectboard), and the Spanish
+    words that say who that is."""
+
+    value: TitleValue = Field(
+        description="The value, as texts write it between {{ }}: body.name, "
+        "body.presiding_officer_title, body.clerk_title, agency.name, agency.head_title, "
+        "agency.policy_adopted_by."
+    )
+    es: Name = Field(
+        description="The Spanish that explains it; the first sentence of a Spanish text "
+        "that prints the value says it too."
+    )
+    es_forms: tuple[Name, ...] = Field(
+        default=(), description="Other Spanish words that count as explaining it."
+    )
+    note: str | None = Field(default=None, description="Which English names it prints.")
+
+
 class CompanionGlossary(_Strict):
     """companions/glossary.yaml: one translation per term, used everywhere."""
 
     terms: tuple[GlossaryEntry, ...] = Field(description="Every term, in any order.")
+    titles: tuple[GlossaryTitle, ...] = Field(
+        default=(),
+        description="English names of offices and bodies that the town's values print, "
+        "each explained in Spanish the first time a Spanish text prints it.",
+    )
 
 
 class BlankLabel(_Strict):
@@ -180,6 +234,7 @@ class PacketConfig(_Strict):
 
 
 __all__ = [
+    "FLAGS",
     "LANGUAGES",
     "ROUTES",
     "BlankLabel",
@@ -188,8 +243,10 @@ __all__ = [
     "CompanionText",
     "Flag",
     "GlossaryEntry",
+    "GlossaryTitle",
     "Language",
     "PacketConfig",
     "Route",
     "Section",
+    "TitleValue",
 ]

@@ -4,7 +4,10 @@ municipality the registry knows how to draft for."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import multiprocessing
+import os
 
 import pytest
 from tests.conftest import REPO, run
@@ -151,13 +154,33 @@ def _draftable() -> list[str]:
     return names
 
 
+def _draft_texts(job: tuple[str, str | None]) -> dict[str, list[str]]:
+    """The text lines of each Word document drafted for (slug, arrangement), by kind."""
+    slug, arrangement = job
+    said = Policing(arrangement=arrangement) if arrangement else None  # type: ignore[arg-type]
+    draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, said)
+    return {kind: draft.texts[name] for kind, name in draft.manifest["documents"].items()}
+
+
+@functools.cache
+def _every_draft() -> dict[tuple[str, str | None], dict[str, list[str]]]:
+    """Every municipality drafted once per arrangement, on every core: the checks below
+    then only read the results (the suite's largest job, shared like `draftkit batch`)."""
+    jobs = [(slug, None) for slug in _draftable()] + [
+        (slug, arrangement)
+        for slug in _unknown_policing()
+        for arrangement in ("sheriff", "state_police", "constables")
+    ]
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+        return dict(zip(jobs, pool.map(_draft_texts, jobs, chunksize=8), strict=True))
+
+
 @pytest.mark.parametrize("slug", _draftable())
 def test_every_municipality_with_its_own_police_drafts(slug: str) -> None:
     resolved = LIBRARY.resolve_town(slug)
     profile = resolved.loaded.value
-    draft = prepare_draft(LIBRARY, slug, "all", OPTIONS)
-    by_kind = {name.rsplit("-", 1)[1]: "\n".join(lines) for name, lines in draft.texts.items()}
-    resolution, directive = by_kind["resolution.docx"], by_kind["directive.docx"]
+    texts = _every_draft()[(slug, None)]
+    resolution, directive = ("\n".join(texts[kind]) for kind in ("resolution", "directive"))
     assert profile.governing_body.name in resolution
     assert f"| {profile.governing_body.presiding_officer_title}" in resolution
     assert f"| {profile.governing_body.clerk_title}" in resolution
@@ -199,17 +222,10 @@ def test_every_municipality_without_its_own_police_drafts_for_every_other_arrang
     slug: str,
 ) -> None:
     for arrangement, expected in (("sheriff", 2), ("state_police", 1), ("constables", 1)):
-        draft = prepare_draft(LIBRARY, slug, "all", OPTIONS, Policing(arrangement=arrangement))
-        # The resolution last: its file name ends in -resolution.docx.
-        documents = [
-            lines
-            for _, lines in sorted(
-                draft.texts.items(), key=lambda i: i[0].endswith("-resolution.docx")
-            )
-        ]
-        assert len(documents) == expected
-        profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value
-        resolution = "\n".join(documents[-1])
+        texts = _every_draft()[(slug, arrangement)]
+        assert len(texts) == expected
+        profile = LIBRARY.resolve_town(slug, Policing(arrangement=arrangement)).loaded.value  # type: ignore[arg-type]
+        resolution = "\n".join(texts["resolution"])
         assert f"| {profile.governing_body.name.upper()}" in resolution
         assert f"| {profile.governing_body.presiding_officer_title}" in resolution
         assert f"| {profile.governing_body.clerk_title}" in resolution

@@ -61,7 +61,9 @@ def test_a_town_found_goes_to_its_facts(client: TestClient) -> None:
     assert response.headers["location"] == "/en/facts?town=brattleboro"
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Did you mean:"), ("es", "¿Quiso decir:")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Did you mean:"), ("es", "¿Quiso decir alguno de estos lugares?")]
+)
 def test_a_misspelled_town_gets_did_you_mean(client: TestClient, lang: str, words: str) -> None:
     response = client.get(f"/{lang}/town", params={"name": "Bratleboro"})
     assert response.status_code == 422

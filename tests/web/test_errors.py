@@ -181,3 +181,15 @@ def test_answers_are_checked_as_draftkit_check_checks_a_profile(client: TestClie
         '<p class="error" id="legal_name-error">Problema (el mensaje viene en inglés): '
         "legal_name: the legal name &#39;City of Somewhere&#39; does not name Brattleboro</p>"
     ) in response.text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_problem_without_words_of_its_own_never_shows_empty_brackets(lang: str) -> None:
+    from draftkit.web.forms import Problem
+    from draftkit.web.i18n import Translator
+    from draftkit.web.pages import word_problem
+
+    worded = word_problem(Translator(lang), Problem("no_such_code"))
+    assert "()" not in worded and worded.strip()
+    with_english = word_problem(Translator(lang), Problem("no_such_code", {"english": "x: bad"}))
+    assert with_english.endswith("(x: bad)")

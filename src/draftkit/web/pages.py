@@ -89,7 +89,8 @@ def word_problem(t: Translator, problem: Problem) -> str:
     """A field's problem in the page's language."""
     key = f"problem.{problem.code}"
     if not t.has(key):
-        key = "problem.invalid"
+        # The core's own English words, when there are any; never an empty "()".
+        key = "problem.invalid" if problem.details.get("english") else "problem.invalid_plain"
     return t(key, **{"english": "", **problem.details})
 
 

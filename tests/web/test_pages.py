@@ -166,6 +166,9 @@ def test_the_preview_shows_the_text_with_draft_and_review_notes(
     assert "-brattleboro-police-directive.docx" in page
     assert shown(messages(lang)["preview.no_pdf"]) in page
     assert ("en inglés" in page) == (lang == "es")
+    # Each download button names its document, not just "Word".
+    for kind in ("resolution", "directive"):
+        assert shown(messages(lang)[f"preview.kinds.{kind}"]) in page
 
 
 def test_a_state_police_town_gets_one_resolution(client: TestClient) -> None:

@@ -379,11 +379,13 @@ def test_the_audit_of_the_policy_in_force_joins_the_packet(tmp_path: Path) -> No
     policy = Path(__file__).parent / "fixtures" / "policies" / "loophole-wording.docx"
     result = run(REPO, *PACKET, "--out", str(tmp_path), "--current-policy", str(policy))
     assert result.exit_code == 0, result.output
-    audit = tmp_path / FOLDER / "current-policy-audit.docx"
+    audit = tmp_path / FOLDER / "2026-12-01-st-johnsbury-current-policy-audit.docx"
     text = "\n".join(text_lines(audit.read_bytes()))
     assert "cell 2.2 Normal | Left open" in text
     manifest = json.loads((tmp_path / FOLDER / f"{FOLDER[:-7]}-packet-manifest.json").read_text())
-    assert "current-policy-audit.docx" in {f["name"] for f in manifest["files"]}
+    assert "2026-12-01-st-johnsbury-current-policy-audit.docx" in {
+        f["name"] for f in manifest["files"]
+    }
 
 
 def test_a_missing_policy_in_force_stops_the_packet(tmp_path: Path) -> None:

@@ -255,7 +255,7 @@ class Written:
 
 
 CURRENT_POLICY_AUDIT = "current-policy-audit.docx"
-"""The audit of the town's policy in force, in the packet."""
+"""How the audit of the town's policy in force ends its name in the packet."""
 
 
 def write_packet(
@@ -296,7 +296,8 @@ def write_packet(
     if current_policy is not None:
         report = audit_policy(current_policy, library)
         audit_docx = audit_report_docx(report, library, date=facts.date)
-        extra_documents = [*extra_documents, (CURRENT_POLICY_AUDIT, audit_docx)]
+        audit_name = output_name(facts.date, resolved.slug, CURRENT_POLICY_AUDIT)
+        extra_documents = [*extra_documents, (audit_name, audit_docx)]
     packet = build_packet(
         library,
         companions,

@@ -403,7 +403,15 @@ def redress_designation(doc: Document) -> None:
     """Who receives complaints outside the agency until the body designates someone else
     (counsel review 2026-12-01, OR2): the door must exist on the day of adoption."""
     p = doc.add_paragraph
-    p("{%p if outside_redress %}")
+    p("{%p if outside_redress and agency.run_by %}")
+    p(
+        "The {{ body.presiding_officer_title }} of the {{ body.name }} shall forward any "
+        "complaint under Exhibit A's section on complaints outside the Agency that the "
+        "{{ body.name }} receives, within five business days, to the person that section "
+        "names, and shall keep only a dated note that a complaint was forwarded.",
+        style="List Number",
+    )
+    p("{%p elif outside_redress %}")
     p(
         "Until the {{ body.name }} designates in writing another person who is not a Member "
         "of the Agency, {% if agency.approving_body %}the {{ agency.approving_body }}"
@@ -461,6 +469,13 @@ def resolution() -> Document:
         "officials adopt its policies, and it serves the {{ town.legal_name }} as well; and",
         style="Recital",
     )
+    p("{%p elif agency.shared_area %}")
+    p(
+        "WHEREAS, the {{ agency.name }} serves {{ agency.shared_area }}, and the directive "
+        "attached to this resolution is drafted as its one directive for that whole area, "
+        "which each other municipality it serves is asked to request in the same words; and",
+        style="Recital",
+    )
     p("{%p endif %}")
     p("{%p for a in fipp.local_amendments %}")
     p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
@@ -474,6 +489,19 @@ def resolution() -> Document:
         "the {{ agency.approving_body }} to approve that amendment{% endif %}.",
         style="List Number",
     )
+    # Second counsel review 2026-12-01, M1: a department has one policy, so the
+    # requesting municipality attaches the adopting municipality's directive unchanged.
+    p("{%p if agency.run_by %}")
+    p(
+        "Exhibit A is the directive drafted for the {{ agency.run_by_body }}, attached word for "
+        "word so that the {{ agency.name }} has one directive for the whole area it serves: "
+        "its reports go to the body it names, and complaints outside the Agency go to the "
+        "person that body designates. The {{ body.name }} requests the "
+        "{{ agency.head_title }} to send the {{ body.name }} a copy of each report that "
+        "Exhibit A requires.",
+        style="List Number",
+    )
+    p("{%p endif %}")
     exhibit_governs(doc, "A")
     p(
         "Exhibit A addresses: {{ subjects }}; and it keeps in force every component of the "

@@ -350,6 +350,11 @@ def policy_consistency(doc: Document) -> None:
     p("(c)\t" + CONFLICT.format(what="policy"), style="Lettered")
 
 
+EXHIBIT_EFFECTIVE = "This Exhibit takes effect 30 days after the Agency adopts it."
+"""A requested exhibit binds only once adopted, so duties due before it takes effect need
+a date after adoption (second counsel review 2026-12-01, S3)."""
+
+
 def exhibit(doc: Document, letter: str, title: str, intro: str) -> None:
     """The protections asked of a sheriff, the State Police or the town's constables,
     complete in themselves: definitions, sections, consistency section, authorities."""
@@ -683,7 +688,8 @@ def sheriff_resolution() -> Document:
         "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
-        "the following protections for all its work in the {{ town.legal_name }}.",
+        "the following protections for all its work in the {{ town.legal_name }}. "
+        + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "C")
     review_note(doc, "resolution")
@@ -747,7 +753,9 @@ def contract_addendum() -> Document:
     )
     p("7. EFFECT", style="Heading 1")
     p(
-        "This Addendum takes effect on the date the last party signs it. Where this Addendum and "
+        "This Addendum takes effect 30 days after the date the last party signs it, so that "
+        "what it requires before it takes effect is done under a signed Contract. Where this "
+        "Addendum and "
         "the Contract differ, this Addendum governs. Every other term of the Contract remains in "
         "effect.",
         style="Body Text Justified",
@@ -828,7 +836,8 @@ def state_police_resolution() -> Document:
         "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
-        "the following protections for all its work in the {{ town.legal_name }}.",
+        "the following protections for all its work in the {{ town.legal_name }}. "
+        + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "B")
     review_note(doc, "resolution")
@@ -900,7 +909,8 @@ def constables_resolution() -> Document:
         "answerable for his or her own compliance with them. Where this Exhibit gives a duty "
         "to an Agency supervisor or to the {{ agency.head_title }}, each constable carries out "
         "that duty for his or her own work and that of every person acting for the "
-        "constable.",
+        "constable. This Exhibit takes effect for each constable 30 days after that constable "
+        "adopts it.",
     )
     # The constables are Town officials too; without this sentence both exhibits would
     # bind them and conflict (counsel review 2026-12-01, CO1).

@@ -367,11 +367,13 @@ sections are fixed; in an exhibit they are (a) and (c) of its last section."""
 _ITSELF = {
     "directive": ("this directive", "this directive takes effect"),
     "addendum": ("this Addendum", "this Addendum takes effect"),
-    "exhibit": ("this Exhibit", "the Agency adopts this Exhibit"),
+    "exhibit": ("this Exhibit", "this Exhibit takes effect"),
 }
 """How clause texts' "this document" reads in each document, and when its clocks start.
-An exhibit is only requested of the agency (or adopted by each constable), so its clocks
-start when the Agency adopts it, not when the town votes (counsel review 2026-12-01, X1)."""
+An exhibit is only requested of the agency (or adopted by each constable), so it states
+its own effective date, 30 days after the Agency adopts it: a duty due "before this
+Exhibit takes effect" then falls after adoption, when it binds (counsel review
+2026-12-01, X1; second counsel review 2026-12-01, S3)."""
 
 _POLICY_MARK = "Policy of the"
 """Where a resolution's town-policy exhibit begins: the protections' defined terms are

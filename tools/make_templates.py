@@ -907,9 +907,8 @@ def constables_resolution() -> Document:
         "enforcement authority under 24 V.S.A. § 1936a who adopts them, and to every person "
         "acting for such a constable, in all their law enforcement work. Each constable is "
         "answerable for his or her own compliance with them. Where this Exhibit gives a duty "
-        "to an Agency supervisor or to the {{ agency.head_title }}, each constable carries out "
-        "that duty for his or her own work and that of every person acting for the "
-        "constable. This Exhibit takes effect for each constable 30 days after that constable "
+        "to the {{ agency.head_title }}, each constable carries out that duty for his or her "
+        "own work and that of every person acting for the constable. This Exhibit takes effect for each constable 30 days after that constable "
         "adopts it.",
     )
     # The constables are Town officials too; without this sentence both exhibits would

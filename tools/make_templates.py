@@ -535,6 +535,22 @@ def resolution() -> Document:
         style="Body Text Justified",
     )
     note.paragraph_format.space_before = Pt(18)
+    # Second counsel review 2026-12-01, S6: the own-police set carries no policy for the
+    # town's other staff; the note says so, and town-records' legal note says why.
+    p("{%p if not draft.final %}")
+    heading = p("Drafting note: the town's own staff", style="Heading 2")
+    heading.paragraph_format.space_before = Pt(24)
+    p(
+        "This note is not part of the resolution; delete it before filing. This resolution "
+        "and Exhibit A govern the {{ agency.name }} only. Town offices such as the clerk, "
+        "assessor, utilities and public works also hold residents' addresses and schedules. "
+        "The {{ body.name }} may adopt a separate policy for the {{ town.legal_name }}'s own "
+        "officials and employees, like the one draftkit drafts as an exhibit for towns "
+        "policed by a sheriff, the State Police or constables; ask the coalition or the "
+        "town's counsel for that text.",
+        style="Body Text Justified",
+    )
+    p("{%p endif %}")
     review_note(doc, "resolution")
     return doc
 

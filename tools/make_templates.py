@@ -429,6 +429,31 @@ def redress_designation(doc: Document) -> None:
     p("{%p endif %}")
 
 
+def grant_note(doc: Document) -> None:
+    """Federal grant exposure, told to the body before it votes (second counsel review
+    2026-12-01, S7): the legal notes said it, but nothing the body sees did."""
+    p = doc.add_paragraph
+    p("{%p if not draft.final %}")
+    heading = p("Drafting note: federal grants", style="Heading 2")
+    heading.paragraph_format.space_before = Pt(24)
+    p(
+        "This note is not part of the resolution; delete it before filing. In New York v. "
+        "U.S. Department of Justice, 951 F.3d 84 (2d Cir. 2020), the federal appeals court "
+        "for Vermont upheld Department of Justice conditions on Byrne JAG grants that require "
+        "notice of release dates and access to jails for immigration agents; Exhibit A's "
+        "rules on people in custody, where included, forbid both. Before the vote, ask the "
+        "finance office which federal law enforcement grants or subawards the "
+        "{{ agency.name }} receives and whether their conditions require either, so that the "
+        "{{ body.name }} can weigh that exposure with its counsel. Exhibit A's limits on "
+        "sharing information, where included, also apply in full to criminal cases worked "
+        "with Homeland Security Investigations (HSI): a suspect's address cannot go to HSI "
+        "without a judge's warrant, a court subpoena, court rule or statute, or the "
+        "person's written request.",
+        style="Body Text Justified",
+    )
+    p("{%p endif %}")
+
+
 def review_note(doc: Document, what: str) -> None:
     """The clauses still awaiting a lawyer's review, named at the end, not on page 1."""
     p = doc.add_paragraph
@@ -551,6 +576,7 @@ def resolution() -> Document:
         style="Body Text Justified",
     )
     p("{%p endif %}")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -708,6 +734,7 @@ def sheriff_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "C")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -856,6 +883,7 @@ def state_police_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "B")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -935,6 +963,7 @@ def constables_resolution() -> Document:
         " This policy does not apply to a constable's law enforcement work, which "
         "Exhibit A governs.",
     )
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 

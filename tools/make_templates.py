@@ -378,10 +378,13 @@ def town_policy_exhibit(doc: Document, letter: str, scope: str = "") -> None:
     heading.paragraph_format.page_break_before = True
     p("Policy of the {{ town.legal_name }} for Its Officials and Employees", style="Caption Line")
     p(
-        "The {{ body.name }} adopts the following policy. It directs every appointed Town "
-        "official or employee and every volunteer to follow it; it requests every elected "
-        "Town official, whom the {{ body.name }} cannot direct, to follow it in that official's "
-        "own work; and every contract the {{ town.legal_name }} makes or renews after this policy "
+        "The {{ body.name }} adopts the following policy. It directs every official or "
+        "employee whom the {{ body.name }} appoints or employs, and every volunteer serving "
+        "under them, to follow it; it requests every elected Town official, whom the "
+        "{{ body.name }} cannot direct, to follow it in that official's own work, and every "
+        "other town board or commission, such as library trustees or cemetery "
+        "commissioners, to have its own officials, employees and volunteers follow it; and "
+        "every contract the {{ town.legal_name }} makes or renews after this policy "
         "is adopted, under which a contractor acts for the town, shall require the contractor "
         "to follow it." + scope,
         style="Body Text Justified",

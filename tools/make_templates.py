@@ -438,7 +438,7 @@ def grant_note(doc: Document) -> None:
     p = doc.add_paragraph
     p("{%p if not draft.final %}")
     heading = p("Drafting note: federal grants", style="Heading 2")
-    heading.paragraph_format.space_before = Pt(24)
+    heading.paragraph_format.space_before = Pt(12)
     p(
         "This note is not part of the resolution; delete it before filing. In New York v. "
         "U.S. Department of Justice, 951 F.3d 84 (2d Cir. 2020), the federal appeals court "
@@ -567,7 +567,7 @@ def resolution() -> Document:
     # town's other staff; the note says so, and town-records' legal note says why.
     p("{%p if not draft.final %}")
     heading = p("Drafting note: the town's own staff", style="Heading 2")
-    heading.paragraph_format.space_before = Pt(24)
+    heading.paragraph_format.space_before = Pt(12)
     p(
         "This note is not part of the resolution; delete it before filing. This resolution "
         "and Exhibit A govern the {{ agency.name }} only. Town offices such as the clerk, "

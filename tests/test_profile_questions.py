@@ -187,6 +187,61 @@ def test_one_department_two_municipalities(
     assert profile.police.run_by is not None and not profile.police.body_may_direct
 
 
+SHARED_PAIRS = [
+    ("Woodstock village", "Woodstock town"),
+    ("Ludlow town", "Ludlow village"),
+    ("Swanton town", "Swanton village"),
+    ("Manchester town", "Manchester village"),
+    ("Essex town", "Essex Junction city"),
+]
+"""Every department in towns/defaults.yaml's shared_agencies: (adopting, requesting)."""
+
+
+def _directive_lines(town: str) -> list[str]:
+    draft = prepare_draft(LIBRARY, town, "directive", OPTIONS)
+    [lines] = draft.texts.values()
+    # The header carries only the draft date, the same on both sides; it is left out so
+    # that the comparison is of the directive's own text.
+    return [line for line in lines if not line.startswith("header:")]
+
+
+def test_every_shared_department_is_tested() -> None:
+    assert LIBRARY.defaults is not None
+    listed = {
+        (shared.adopted_by, other)
+        for shared in LIBRARY.defaults.value.shared_agencies.values()
+        for other in shared.also_serves
+    }
+    assert listed == set(SHARED_PAIRS)
+
+
+@pytest.mark.parametrize(("owner", "other"), SHARED_PAIRS)
+def test_a_shared_department_has_one_directive(owner: str, other: str) -> None:
+    """Second counsel review 2026-12-01, M1: both municipalities attach the same text,
+    drafted for the adopting one and covering the whole area the department serves."""
+    adopting, requesting = _directive_lines(owner), _directive_lines(other)
+    assert adopting == requesting
+    owner_profile = LIBRARY.resolve_town(owner).loaded.value
+    other_profile = LIBRARY.resolve_town(other).loaded.value
+    body, legal = owner_profile.governing_body.name, owner_profile.legal_name
+    assert f"cell 4.2 Normal | 20 V.S.A. \u00a7 2366; resolution of the {body} of the {legal}" in (
+        adopting
+    )
+    text = "\n".join(adopting)
+    assert (
+        f"a written report on the Agency's work in the {legal} and the "
+        f"{other_profile.legal_name} for the year"
+    ) in text
+    assert f"the person the {body} designates in writing to receive such complaints" in text
+    assert other_profile.governing_body.name not in text.replace(body, "")
+    asking = _resolution(other)
+    assert (
+        f"List Number | Exhibit A is the directive drafted for the {body} of the {legal}, "
+        "attached word for word"
+    ) in asking
+    assert " directs " not in asking and "requests the" in asking
+
+
 def test_shared_agencies_must_name_registry_municipalities(tmp_path: Path) -> None:
     root = _project(tmp_path)
     defaults = root / "towns" / "defaults.yaml"

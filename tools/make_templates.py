@@ -350,6 +350,11 @@ def policy_consistency(doc: Document) -> None:
     p("(c)\t" + CONFLICT.format(what="policy"), style="Lettered")
 
 
+EXHIBIT_EFFECTIVE = "This Exhibit takes effect 30 days after the Agency adopts it."
+"""A requested exhibit binds only once adopted, so duties due before it takes effect need
+a date after adoption (second counsel review 2026-12-01, S3)."""
+
+
 def exhibit(doc: Document, letter: str, title: str, intro: str) -> None:
     """The protections asked of a sheriff, the State Police or the town's constables,
     complete in themselves: definitions, sections, consistency section, authorities."""
@@ -373,10 +378,13 @@ def town_policy_exhibit(doc: Document, letter: str, scope: str = "") -> None:
     heading.paragraph_format.page_break_before = True
     p("Policy of the {{ town.legal_name }} for Its Officials and Employees", style="Caption Line")
     p(
-        "The {{ body.name }} adopts the following policy. It directs every appointed Town "
-        "official or employee and every volunteer to follow it; it requests every elected "
-        "Town official, whom the {{ body.name }} cannot direct, to follow it in that official's "
-        "own work; and every contract the {{ town.legal_name }} makes or renews after this policy "
+        "The {{ body.name }} adopts the following policy. It directs every official or "
+        "employee whom the {{ body.name }} appoints or employs, and every volunteer serving "
+        "under them, to follow it; it requests every elected Town official, whom the "
+        "{{ body.name }} cannot direct, to follow it in that official's own work, and every "
+        "other town board or commission, such as library trustees or cemetery "
+        "commissioners, to have its own officials, employees and volunteers follow it; and "
+        "every contract the {{ town.legal_name }} makes or renews after this policy "
         "is adopted, under which a contractor acts for the town, shall require the contractor "
         "to follow it." + scope,
         style="Body Text Justified",
@@ -403,7 +411,15 @@ def redress_designation(doc: Document) -> None:
     """Who receives complaints outside the agency until the body designates someone else
     (counsel review 2026-12-01, OR2): the door must exist on the day of adoption."""
     p = doc.add_paragraph
-    p("{%p if outside_redress %}")
+    p("{%p if outside_redress and agency.run_by %}")
+    p(
+        "The {{ body.presiding_officer_title }} of the {{ body.name }} shall forward any "
+        "complaint under Exhibit A's section on complaints outside the Agency that the "
+        "{{ body.name }} receives, within five business days, to the person that section "
+        "names, and shall keep only a dated note that a complaint was forwarded.",
+        style="List Number",
+    )
+    p("{%p elif outside_redress %}")
     p(
         "Until the {{ body.name }} designates in writing another person who is not a Member "
         "of the Agency, {% if agency.approving_body %}the {{ agency.approving_body }}"
@@ -412,6 +428,31 @@ def redress_designation(doc: Document) -> None:
         "allows, and the {{ body.name }} reviews their handling on request as that section "
         "provides.",
         style="List Number",
+    )
+    p("{%p endif %}")
+
+
+def grant_note(doc: Document) -> None:
+    """Federal grant exposure, told to the body before it votes (second counsel review
+    2026-12-01, S7): the legal notes said it, but nothing the body sees did."""
+    p = doc.add_paragraph
+    p("{%p if not draft.final %}")
+    heading = p("Drafting note: federal grants", style="Heading 2")
+    heading.paragraph_format.space_before = Pt(12)
+    p(
+        "This note is not part of the resolution; delete it before filing. In New York v. "
+        "U.S. Department of Justice, 951 F.3d 84 (2d Cir. 2020), the federal appeals court "
+        "for Vermont upheld Department of Justice conditions on Byrne JAG grants that require "
+        "notice of release dates and access to jails for immigration agents; Exhibit A's "
+        "rules on people in custody, where included, forbid both. Before the vote, ask the "
+        "finance office which federal law enforcement grants or subawards the "
+        "{{ agency.name }} receives and whether their conditions require either, so that the "
+        "{{ body.name }} can weigh that exposure with its counsel. Exhibit A's limits on "
+        "sharing information, where included, also apply in full to criminal cases worked "
+        "with Homeland Security Investigations (HSI): a suspect's address cannot go to HSI "
+        "without a judge's warrant, a court subpoena, court rule or statute, or the "
+        "person's written request.",
+        style="Body Text Justified",
     )
     p("{%p endif %}")
 
@@ -461,6 +502,13 @@ def resolution() -> Document:
         "officials adopt its policies, and it serves the {{ town.legal_name }} as well; and",
         style="Recital",
     )
+    p("{%p elif agency.shared_area %}")
+    p(
+        "WHEREAS, the {{ agency.name }} serves {{ agency.shared_area }}, and the directive "
+        "attached to this resolution is drafted as its one directive for that whole area, "
+        "which each other municipality it serves is asked to request in the same words; and",
+        style="Recital",
+    )
     p("{%p endif %}")
     p("{%p for a in fipp.local_amendments %}")
     p("WHEREAS, {{ a.when }}, {{ a.description }}; and", style="Recital")
@@ -474,6 +522,19 @@ def resolution() -> Document:
         "the {{ agency.approving_body }} to approve that amendment{% endif %}.",
         style="List Number",
     )
+    # Second counsel review 2026-12-01, M1: a department has one policy, so the
+    # requesting municipality attaches the adopting municipality's directive unchanged.
+    p("{%p if agency.run_by %}")
+    p(
+        "Exhibit A is the directive drafted for the {{ agency.run_by_body }}, attached word for "
+        "word so that the {{ agency.name }} has one directive for the whole area it serves: "
+        "its reports go to the body it names, and complaints outside the Agency go to the "
+        "person that body designates. The {{ body.name }} requests the "
+        "{{ agency.head_title }} to send the {{ body.name }} a copy of each report that "
+        "Exhibit A requires.",
+        style="List Number",
+    )
+    p("{%p endif %}")
     exhibit_governs(doc, "A")
     p(
         "Exhibit A addresses: {{ subjects }}; and it keeps in force every component of the "
@@ -502,6 +563,23 @@ def resolution() -> Document:
         style="Body Text Justified",
     )
     note.paragraph_format.space_before = Pt(18)
+    # Second counsel review 2026-12-01, S6: the own-police set carries no policy for the
+    # town's other staff; the note says so, and town-records' legal note says why.
+    p("{%p if not draft.final %}")
+    heading = p("Drafting note: the town's own staff", style="Heading 2")
+    heading.paragraph_format.space_before = Pt(12)
+    p(
+        "This note is not part of the resolution; delete it before filing. This resolution "
+        "and Exhibit A govern the {{ agency.name }} only. Town offices such as the clerk, "
+        "assessor, utilities and public works also hold residents' addresses and schedules. "
+        "The {{ body.name }} may adopt a separate policy for the {{ town.legal_name }}'s own "
+        "officials and employees, like the one draftkit drafts as an exhibit for towns "
+        "policed by a sheriff, the State Police or constables; ask the coalition or the "
+        "town's counsel for that text.",
+        style="Body Text Justified",
+    )
+    p("{%p endif %}")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -655,9 +733,11 @@ def sheriff_resolution() -> Document:
         "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
-        "the following protections for all its work in the {{ town.legal_name }}.",
+        "the following protections for all its work in the {{ town.legal_name }}. "
+        + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "C")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -719,7 +799,9 @@ def contract_addendum() -> Document:
     )
     p("7. EFFECT", style="Heading 1")
     p(
-        "This Addendum takes effect on the date the last party signs it. Where this Addendum and "
+        "This Addendum takes effect 30 days after the date the last party signs it, so that "
+        "what it requires before it takes effect is done under a signed Contract. Where this "
+        "Addendum and "
         "the Contract differ, this Addendum governs. Every other term of the Contract remains in "
         "effect.",
         style="Body Text Justified",
@@ -800,9 +882,11 @@ def state_police_resolution() -> Document:
         "A",
         "Protections Requested of the {{ agency.name }}",
         "The {{ body.name }} of the {{ town.legal_name }} requests the {{ agency.name }} to adopt "
-        "the following protections for all its work in the {{ town.legal_name }}.",
+        "the following protections for all its work in the {{ town.legal_name }}. "
+        + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "B")
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 
@@ -870,9 +954,9 @@ def constables_resolution() -> Document:
         "enforcement authority under 24 V.S.A. § 1936a who adopts them, and to every person "
         "acting for such a constable, in all their law enforcement work. Each constable is "
         "answerable for his or her own compliance with them. Where this Exhibit gives a duty "
-        "to an Agency supervisor or to the {{ agency.head_title }}, each constable carries out "
-        "that duty for his or her own work and that of every person acting for the "
-        "constable.",
+        "to the {{ agency.head_title }}, each constable carries out that duty for his or her "
+        "own work and that of every person acting for the constable. This Exhibit takes effect for each constable 30 days after that constable "
+        "adopts it.",
     )
     # The constables are Town officials too; without this sentence both exhibits would
     # bind them and conflict (counsel review 2026-12-01, CO1).
@@ -882,6 +966,7 @@ def constables_resolution() -> Document:
         " This policy does not apply to a constable's law enforcement work, which "
         "Exhibit A governs.",
     )
+    grant_note(doc)
     review_note(doc, "resolution")
     return doc
 

@@ -158,9 +158,14 @@ def _catalog_order(library: Library) -> dict[str, int]:
     return {loophole.id: index for index, loophole in enumerate(library.loophole_list())}
 
 
-def render_clauses(town: TownProfile, clauses: list[Loaded[ClauseModule]]) -> list[RenderedClause]:
-    """Render every chosen clause's texts for ``town``, listing every problem at once."""
-    renderer = TextRenderer(town)
+def render_clauses(
+    town: TownProfile, clauses: list[Loaded[ClauseModule]], *, area: str | None = None
+) -> list[RenderedClause]:
+    """Render every chosen clause's texts for ``town``, listing every problem at once.
+
+    ``area``: every municipality a shared department serves (:mod:`draftkit.sharing`).
+    """
+    renderer = TextRenderer(town, area)
     problems: list[DraftkitError] = []
     rendered: list[RenderedClause] = []
     for loaded in clauses:
@@ -252,6 +257,7 @@ def build_contexts(
     *,
     notice: str = "",
     unapproved: Sequence[tuple[str, str]] = (),
+    area: str | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The values each of the town's documents prints, by document kind.
 
@@ -261,8 +267,8 @@ def build_contexts(
     """
     profile = town.value
     documents = INSTRUMENTS[profile.police.arrangement]
-    base = clause_context(profile)
-    renderer = TextRenderer(profile)
+    base = clause_context(profile, area)
+    renderer = TextRenderer(profile, area)
     titles = {item.clause.value.id: item.clause.value.title for item in rendered}
     draft = {
         "final": options.final,
@@ -283,6 +289,10 @@ def build_contexts(
     # A department another municipality runs: its resolution asks that municipality's
     # body beside the official who adopts the policy.
     agency["run_by"] = run_by.legal_name if run_by else ""
+    agency["run_by_body"] = f"{run_by.body} of the {run_by.legal_name}" if run_by else ""
+    # A department that serves more than one municipality: the words for all of them,
+    # empty where the department serves only this one.
+    agency["shared_area"] = area or ""
     agency["addressee"] = (
         f"{run_by.body} of the {run_by.legal_name} and the {profile.police.policy_adopted_by}"
         if run_by
@@ -357,11 +367,13 @@ sections are fixed; in an exhibit they are (a) and (c) of its last section."""
 _ITSELF = {
     "directive": ("this directive", "this directive takes effect"),
     "addendum": ("this Addendum", "this Addendum takes effect"),
-    "exhibit": ("this Exhibit", "the Agency adopts this Exhibit"),
+    "exhibit": ("this Exhibit", "this Exhibit takes effect"),
 }
 """How clause texts' "this document" reads in each document, and when its clocks start.
-An exhibit is only requested of the agency (or adopted by each constable), so its clocks
-start when the Agency adopts it, not when the town votes (counsel review 2026-12-01, X1)."""
+An exhibit is only requested of the agency (or adopted by each constable), so it states
+its own effective date, 30 days after the Agency adopts it: a duty due "before this
+Exhibit takes effect" then falls after adoption, when it binds (counsel review
+2026-12-01, X1; second counsel review 2026-12-01, S3)."""
 
 _POLICY_MARK = "Policy of the"
 """Where a resolution's town-policy exhibit begins: the protections' defined terms are

@@ -34,6 +34,7 @@ from draftkit.provenance import clause_text_hash, profile_hash
 from draftkit.questions import BY_FIELD, unconfirmed
 from draftkit.rendering import compiled_template, render_document
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
+from draftkit.sharing import shared_department
 from draftkit.text_rules import TEXT_HINT, text_problem
 from draftkit.writing import write_files
 
@@ -116,7 +117,24 @@ def prepare_draft(
         )
     stem = f"{resolved.slug}-{label}" if label else resolved.slug
     outputs = {d.kind: output_of(d, profile.governing_body.name) for d in documents}
-    clauses = select_clauses(library, town, options.clause_ids)
+    # One department, one directive: where a town and a village share a department, both
+    # drafts attach the directive drafted for the municipality whose officials adopt its
+    # policies (second counsel review 2026-12-01, M1).
+    shared = shared_department(library, profile)
+    owner = shared.owner if shared is not None else None
+    area = shared.area if shared is not None else None
+    if (
+        owner is not None
+        and options.final
+        and (owner.from_defaults or unconfirmed(owner.loaded.value))
+    ):
+        raise DraftkitError(
+            f"a final draft attaches the {owner.loaded.value.legal_name}'s directive for the "
+            f"{profile.police.name}, and its facts are not all confirmed",
+            hint=f"confirm them with `draftkit towns new {owner.slug} --force`, or draft "
+            "without --final",
+        )
+    clauses = select_clauses(library, owner.loaded if owner else town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
     if options.final and unapproved:
@@ -125,22 +143,34 @@ def prepare_draft(
             f"approved: {describe_unapproved(unapproved, statuses)}",
             hint="have a lawyer review them (`draftkit clauses review`), or draft without --final",
         )
-    rendered = render_clauses(profile, clauses)
-    notice = (
-        f"Prepared from registry defaults, not a confirmed profile: confirm the "
-        f"{profile.governing_body.name}, the officers' titles and the police agency "
-        f"before filing."
-        if resolved.from_defaults
-        else _unconfirmed_notice(to_confirm)
-    )
+    review_states = [(clause_id, statuses[clause_id].state) for clause_id in unapproved]
+    rendered = render_clauses(profile, clauses, area=area)
     contexts = build_contexts(
         library,
         town,
         rendered,
         options,
-        notice=notice,
-        unapproved=[(clause_id, statuses[clause_id].state) for clause_id in unapproved],
+        notice=_notice(profile, from_defaults=resolved.from_defaults, to_confirm=to_confirm),
+        unapproved=review_states,
+        area=area,
     )
+    rendered_for = {d.kind: rendered for d in documents}
+    if owner is not None and "directive" in contexts:
+        mine = owner.loaded.value
+        rendered_for["directive"] = render_clauses(mine, clauses, area=area)
+        contexts["directive"] = build_contexts(
+            library,
+            owner.loaded,
+            rendered_for["directive"],
+            options,
+            notice=_notice(
+                mine,
+                from_defaults=owner.from_defaults,
+                to_confirm=[] if owner.from_defaults else unconfirmed(mine),
+            ),
+            unapproved=review_states,
+            area=area,
+        )["directive"]
     problems: list[DraftkitError] = []
     compiled: dict[str, tuple[CompiledTemplate, str]] = {}
     for document in documents:
@@ -189,8 +219,9 @@ def prepare_draft(
     }
     files: dict[str, bytes] = {}
     texts: dict[str, list[str]] = {}
-    matcher = ClauseMatcher(rendered)
+    matchers = {kind: ClauseMatcher(items) for kind, items in rendered_for.items()}
     for document in documents:
+        matcher = matchers[document.kind]
         name = output_name(options.date, stem, outputs[document.kind])
         try:
             result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
@@ -218,7 +249,8 @@ def prepare_draft(
             )
             files[name] = result.package(
                 DocumentProperties(
-                    title=f"{_TITLES[document.kind]} \u2014 {profile.legal_name}",
+                    title=f"{_TITLES[document.kind]} \u2014 "
+                    + contexts[document.kind]["town"]["legal_name"],
                     subject=SUBJECT,
                     author=options.author,
                     created=on_day(options.date),
@@ -249,6 +281,17 @@ _TITLES = {
     "directive": "Police directive",
     "addendum": "Contract addendum",
 }
+
+
+def _notice(profile: TownProfile, *, from_defaults: bool, to_confirm: list[str]) -> str:
+    """The red line under a document's header saying which facts are not confirmed."""
+    if from_defaults:
+        return (
+            f"Prepared from registry defaults, not a confirmed profile: confirm the "
+            f"{profile.governing_body.name}, the officers' titles and the police agency "
+            f"before filing."
+        )
+    return _unconfirmed_notice(to_confirm)
 
 
 def _unconfirmed_notice(fields: list[str]) -> str:

@@ -242,8 +242,12 @@ _TEXT_ENV = make_environment(autoescape=False)
 autoescape on."""
 
 
-def clause_context(town: TownProfile) -> dict[str, Any]:
-    """The values clause texts and glossary definitions may use."""
+def clause_context(town: TownProfile, area: str | None = None) -> dict[str, Any]:
+    """The values clause texts and glossary definitions may use.
+
+    ``area`` is every municipality the agency serves when a department serves more than
+    one (:mod:`draftkit.sharing`); otherwise the town itself.
+    """
     return {
         "town": {
             "name": town.name,
@@ -270,6 +274,9 @@ def clause_context(town: TownProfile) -> dict[str, Any]:
             # Outside-redress names a body outside the agency (Burlington: its Police
             # Commission) to receive complaints until the governing body designates one.
             "approving_body": town.police.approving_body or "",
+            # Where the yearly report counts the Agency's work: one department serving a
+            # town and a village reports on both (second counsel review 2026-12-01, M1).
+            "area": area or f"the {town.legal_name}",
         },
     }
 
@@ -289,8 +296,8 @@ def available_names(context: Mapping[str, Any], prefix: str = "") -> list[str]:
 class TextRenderer:
     """Renders clause texts and glossary definitions for one town."""
 
-    def __init__(self, town: TownProfile) -> None:
-        self.context = clause_context(town)
+    def __init__(self, town: TownProfile, area: str | None = None) -> None:
+        self.context = clause_context(town, area)
 
     def render(self, source: str, owner: Loaded[Any], loc: Loc) -> str:
         """Render one text, turning template errors into errors at the owner's field.

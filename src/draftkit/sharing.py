@@ -1,0 +1,68 @@
+"""One police department, two municipalities: whose directive both of them attach.
+
+Where a town and the village inside it (or a city and the town whose department serves
+it) share one department, ``shared_agencies`` in towns/defaults.yaml names the
+municipality whose officials adopt its policies. A department has one policy, so both
+municipalities' drafts carry the same directive: the one drafted for the adopting
+municipality, reporting to its body and covering every municipality the department
+serves (second counsel review 2026-12-01, M1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from draftkit.defaults import find_reference
+from draftkit.library import Library, ResolvedTown
+from draftkit.models import TownProfile
+
+
+@dataclass(frozen=True)
+class SharedDepartment:
+    """The department's adopting municipality and the area the department serves."""
+
+    owner: ResolvedTown | None
+    """The municipality whose officials adopt the department's policies; None when it is
+    the municipality being drafted."""
+    area: str
+    """Every municipality the department serves, the adopting one first: 'the Village of
+    Woodstock and the Town of Woodstock'."""
+
+
+def shared_department(library: Library, profile: TownProfile) -> SharedDepartment | None:
+    """The shared department that ``profile``'s municipality adopts policy for or is
+    served by, if its police department is listed under ``shared_agencies``.
+
+    Raises:
+        DraftkitError: another municipality of the department cannot be resolved (for
+            example, its profile is broken).
+    """
+    if profile.police.arrangement != "municipal":
+        return None
+    if library.defaults is None or library.registry is None:
+        return None
+    shared = library.defaults.value.shared_agencies.get(profile.police.name)
+    if shared is None:
+        return None
+    mine = f"{profile.name} {profile.kind}"
+    refs = [shared.adopted_by, *shared.also_serves]
+    if mine not in refs:
+        return None
+    owner: ResolvedTown | None = None
+    names: list[str] = []
+    for ref in refs:
+        if ref == mine:
+            names.append(f"the {profile.legal_name}")
+            continue
+        municipality = find_reference(library.registry, ref)
+        if municipality is None:  # `draftkit check` reports it
+            return None
+        resolved = library.resolve_town(library.registry.slug(municipality))
+        names.append(f"the {resolved.loaded.value.legal_name}")
+        if ref == shared.adopted_by:
+            owner = resolved
+    area = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return SharedDepartment(owner=owner, area=area)
+
+
+__all__ = ["SharedDepartment", "shared_department"]

@@ -21,11 +21,11 @@ draft: $(STAMP)
 	$(BIN)/draftkit draft burlington --date $(DATE) --out drafts --force
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 	$(MAKE) --no-print-directory lint
 
 test-thorough: $(STAMP) browser
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -n auto --dist loadfile
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)

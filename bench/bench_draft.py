@@ -247,10 +247,21 @@ def help_times(repeat: int) -> None:
 
 def test_suite() -> None:
     seconds = _seconds(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "auto",
+            "--dist",
+            "loadfile",
+            "-p",
+            "no:cacheprovider",
+        ],
         env={**os.environ, "CI": ""},
     )
-    print("4. tests (pytest, whole suite)")
+    print("4. tests (pytest, whole suite, as make test runs it)")
     print(f"   {seconds:.0f} s   target < 90 s   {_met(seconds < 90)}")
 
 

@@ -7,6 +7,7 @@ and checked: its ``lang``, and a label for every input.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from typing import Any
@@ -20,13 +21,19 @@ UNLABELLED = """() => [...document.querySelectorAll('input, textarea, select')]
   .map(el => el.name || el.id)"""
 
 
+# Whole pages are what a person reviews, but a preview is some 20,000 pixels tall and
+# takes seconds to encode: set DRAFTKIT_FULL_SCREENSHOTS=1 to get them; by default the
+# first screenful of each page is saved.
+FULL_PAGE = os.environ.get("DRAFTKIT_FULL_SCREENSHOTS") == "1"
+
+
 def visit(page: Any, shot: str, lang: str) -> None:
     """Check the page as it stands and save its screenshot."""
     page.wait_for_load_state()
     assert page.get_attribute("html", "lang") == lang
     assert page.evaluate(UNLABELLED) == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=FULL_PAGE)
 
 
 def next_step(page: Any, label: str) -> None:

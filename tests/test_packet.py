@@ -413,3 +413,23 @@ def test_the_spanish_article_is_labelled_a_courtesy_translation(
     )
     assert "Shall the voters of the Town of St. Johnsbury" in petition[0]
     assert "¿Pedirán" not in " ".join(petition)
+
+
+@pytest.mark.parametrize("expression", ["{{ 1 // 0 }}", "{{ range(10**9) | list }}"])
+def test_a_companion_text_that_fails_at_run_time_is_a_plain_error(
+    tmp_path: Path, expression: str
+) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("towns", "clauses", "resolutions", "companions"):
+        shutil.copytree(REPO / folder, root / folder)
+    for language in ("en", "es"):
+        path = root / "companions" / language / "explainer.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("{{ town.name }}\n", f"{{{{ town.name }}}} {expression}\n", 1))
+    result = run(root, *PACKET, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "companions/en/explainer.yaml:3: title:" in result.stderr
+    assert "hint:" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

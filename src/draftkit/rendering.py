@@ -303,39 +303,51 @@ class TextRenderer:
         """Render one text, turning template errors into errors at the owner's field.
 
         Raises:
-            TemplateProblem: the text uses a value that does not exist, is empty, or is
-                not valid template syntax.
+            TemplateProblem: see :func:`render_text`.
         """
-        if not any(mark in source for mark in ("{{", "{%", "{#")):
-            # Most clause paragraphs print no value: Jinja would return them unchanged,
-            # so they skip compiling (a third of a cold draft's time).
-            return source.removesuffix("\n")
-        try:
-            _TEXT_ENV.start()
-            text = _compiled(source).render(self.context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise owner.error(
-                loc,
-                f"template syntax error: {exc.message}",
-                hint="values are written {{ agency.name }}; check the braces",
-            ) from None
-        except MissingValue:
-            raise owner.error(loc, "uses a value that is empty for this town") from None
-        except jinja2.UndefinedError as exc:
-            raise owner.error(
-                loc,
-                f"unknown template value: {_full_name(source, _undefined_name(exc))}",
-                hint="available values: " + ", ".join(available_names(self.context)),
-            ) from None
-        except RUNTIME_ERRORS as exc:
-            raise owner.error(
-                loc,
-                runtime_message(exc),
-                hint="clause texts print values, e.g. {{ agency.name }}; keep expressions to that",
-            ) from None
-        if len(text) > MAX_OUTPUT_LENGTH:
-            raise owner.error(loc, "renders to more text than any document holds")
-        return text
+        return render_text(source, self.context, owner, loc)
+
+
+def render_text(source: str, context: Mapping[str, Any], owner: Loaded[Any], loc: Loc) -> str:
+    """Render one plain text held in a data file (a clause, a definition, a companion
+    text) with ``context``, in the bounded sandbox, turning every template error into an
+    error at the owner's file, line and field.
+
+    Raises:
+        TemplateProblem: the text uses a value that does not exist or is empty, is not
+            valid template syntax, asks for more work than any document needs, or fails
+            at run time.
+    """
+    if not any(mark in source for mark in ("{{", "{%", "{#")):
+        # Most clause paragraphs print no value: Jinja would return them unchanged, so
+        # they skip compiling (a third of a cold draft's time).
+        return source.removesuffix("\n")
+    try:
+        _TEXT_ENV.start()
+        text = _compiled(source).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise owner.error(
+            loc,
+            f"template syntax error: {exc.message}",
+            hint="values are written {{ town.name }}; check the braces",
+        ) from None
+    except MissingValue:
+        raise owner.error(loc, "uses a value that is empty for this town") from None
+    except jinja2.UndefinedError as exc:
+        raise owner.error(
+            loc,
+            f"unknown template value: {_full_name(source, _undefined_name(exc))}",
+            hint="available values: " + ", ".join(available_names(context)),
+        ) from None
+    except RUNTIME_ERRORS as exc:
+        raise owner.error(
+            loc,
+            runtime_message(exc),
+            hint="texts print values, e.g. {{ town.name }}; keep expressions to that",
+        ) from None
+    if len(text) > MAX_OUTPUT_LENGTH:
+        raise owner.error(loc, "renders to more text than any document holds")
+    return text
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,14 +3,12 @@ the project's instruments (same page, fonts and styles as ``resolutions/``)."""
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -20,18 +18,17 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
+from draftkit import rendering
 from draftkit.errors import DraftkitError, RenderError
 from draftkit.inspection import LEFTOVER, document_lines, open_document
 from draftkit.loading import Loaded, Loc
 from draftkit.models import TownProfile
 from draftkit.packet.models import CompanionText, Language, Section
 from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
-from draftkit.rendering import MissingValue, available_names, make_environment
 
 BASE_TEMPLATE = "council-resolution.docx"
 """The instrument whose page setup and styles every companion document borrows."""
 
-_ENV = make_environment(autoescape=False)
 _BLANK = re.compile(f"{BLANK_START}([^{BLANK_END}]*){BLANK_END}")
 _PAGE_WORDS: dict[Language, tuple[str, str]] = {"en": ("Page", "of"), "es": ("Página", "de")}
 _WORD_LANGUAGE: dict[Language, str] = {"en": "en-US", "es": "es-US"}
@@ -118,28 +115,9 @@ def render_text(
     )
 
 
-@functools.lru_cache(maxsize=1024)
-def _compiled(source: str) -> jinja2.Template:
-    return _ENV.from_string(source)
-
-
 def _render(source: str, context: dict[str, Any], owner: Loaded[Any], loc: Loc) -> str:
-    try:
-        return _compiled(source).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise owner.error(
-            loc,
-            f"template syntax error: {exc.message}",
-            hint="values are written {{ town.name }}; check the braces",
-        ) from None
-    except MissingValue:
-        raise owner.error(loc, "uses a value that is empty for this town") from None
-    except jinja2.UndefinedError as exc:
-        raise owner.error(
-            loc,
-            f"unknown template value ({exc.message})",
-            hint="available values: " + ", ".join(available_names(context)),
-        ) from None
+    # The same bounded sandbox and error wording as clause texts.
+    return rendering.render_text(source, context, owner, loc)
 
 
 def build_docx(rendered: RenderedText, *, base: Path, legal_name: str) -> bytes:

@@ -250,6 +250,7 @@ def check_profiles_against_registry(
                     f"the legal name {profile.legal_name!r} does not name {municipality.base_name}",
                     hint=f"write the legal name as the charter does, e.g. "
                     f"'{profile.kind.capitalize()} of {municipality.base_name}'",
+                    code="legal_name_not_this_town",
                 )
             )
     if library.defaults is not None and registry is not None:

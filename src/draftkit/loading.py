@@ -113,11 +113,21 @@ class Loaded(Generic[ModelT]):
         """The file the model was read from."""
         return self.source.path
 
-    def error(self, loc: Loc, message: str, hint: str | None = None) -> DataError:
-        """A :class:`DataError` pointing at ``loc`` in this file."""
+    def error(
+        self, loc: Loc, message: str, hint: str | None = None, *, code: str | None = None
+    ) -> DataError:
+        """A :class:`DataError` pointing at ``loc`` in this file; ``code`` lets a front end
+        word it in its own language (the web)."""
         field = format_loc(loc)
         text = f"{field}: {message}" if field else message
-        return DataError(text, path=self.source.shown, line=self.source.line_of(loc), hint=hint)
+        return DataError(
+            text,
+            path=self.source.shown,
+            line=self.source.line_of(loc),
+            hint=hint,
+            code=code,
+            field=field or None,
+        )
 
 
 def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:

@@ -227,7 +227,10 @@ def _valid(data: dict[str, Any]) -> bool:
 def _unlined(problems: Sequence[DraftkitError], shown: str) -> list[DraftkitError]:
     # The profile is not written, so a line number in it would point nowhere.
     return [
-        DataError(p.message, path=p.path, hint=p.hint) if p.path == shown else p for p in problems
+        DataError(p.message, path=p.path, hint=p.hint, code=p.code, field=p.field)
+        if p.path == shown
+        else p
+        for p in problems
     ]
 
 

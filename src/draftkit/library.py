@@ -58,6 +58,7 @@ class Library:
     defaults: Loaded[GovernanceDefaults] | None = None
     reviews: dict[str, Loaded[ReviewLog]] = field(default_factory=dict)
     _definition_hashes: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _template_texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     broken_towns: dict[str, list[DraftkitError]] = field(default_factory=dict)
     """Problems of town profiles that did not load, by file stem (lenient loading only)."""
 
@@ -111,6 +112,11 @@ class Library:
 
     def template_text(self, template: str) -> str:
         """The plain text a template prints on its own, tags removed (for defined terms)."""
+        if template not in self._template_texts:
+            self._template_texts[template] = self._read_template_text(template)
+        return self._template_texts[template]
+
+    def _read_template_text(self, template: str) -> str:
         from draftkit.templates import template_problems
 
         path = self.template_path(template)

@@ -416,7 +416,9 @@ def redress_designation(doc: Document) -> None:
         "The {{ body.presiding_officer_title }} of the {{ body.name }} shall forward any "
         "complaint under Exhibit A's section on complaints outside the Agency that the "
         "{{ body.name }} receives, within five business days, to the person that section "
-        "names, and shall keep only a dated note that a complaint was forwarded.",
+        "names, and shall send a copy to the {{ body.clerk_title }} as the "
+        "{{ town.legal_name }}'s records custodian, who keeps it for as long as the State's "
+        "records retention schedule provides.",
         style="List Number",
     )
     p("{%p elif outside_redress %}")

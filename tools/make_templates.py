@@ -434,9 +434,27 @@ def redress_designation(doc: Document) -> None:
     p("{%p endif %}")
 
 
-def grant_note(doc: Document) -> None:
+GRANT_ASK_OWN = (
+    "Before the vote, ask the finance office which federal law enforcement grants or "
+    "subawards the {{ agency.name }} receives and whether their conditions require either, "
+)
+# A town's finance office cannot know what a sheriff or the State Police receive, so the
+# town asks the agency itself (third counsel review 2026-12-01, S4).
+GRANT_ASK_AGENCY = (
+    "Before the vote, ask the {{ agency.name }} which federal law enforcement grants or "
+    "subawards it receives carry conditions that require either, "
+)
+
+
+def grant_note(doc: Document, ask: str = GRANT_ASK_OWN, extra: str = "") -> None:
     """Federal grant exposure, told to the body before it votes (second counsel review
-    2026-12-01, S7): the legal notes said it, but nothing the body sees did."""
+    2026-12-01, S7): the legal notes said it, but nothing the body sees did.
+
+    Args:
+        doc: The template being built.
+        ask: Whom the town asks about the agency's grants, ending "…, ".
+        extra: A sentence to add after the question, or "".
+    """
     p = doc.add_paragraph
     p("{%p if not draft.final %}")
     heading = p("Drafting note: federal grants", style="Heading 2")
@@ -446,10 +464,11 @@ def grant_note(doc: Document) -> None:
         "U.S. Department of Justice, 951 F.3d 84 (2d Cir. 2020), the federal appeals court "
         "for Vermont upheld Department of Justice conditions on Byrne JAG grants that require "
         "notice of release dates and access to jails for immigration agents; Exhibit A's "
-        "rules on people in custody, where included, forbid both. Before the vote, ask the "
-        "finance office which federal law enforcement grants or subawards the "
-        "{{ agency.name }} receives and whether their conditions require either, so that the "
-        "{{ body.name }} can weigh that exposure with its counsel. Exhibit A's limits on "
+        "rules on people in custody, where included, forbid both. "
+        + ask
+        + "so that the {{ body.name }} can weigh that exposure with its counsel. "
+        + extra
+        + "Exhibit A's limits on "
         "sharing information, where included, also apply in full to criminal cases worked "
         "with Homeland Security Investigations (HSI): a suspect's address cannot go to HSI "
         "without a judge's warrant, a court subpoena, court rule or statute, or the "
@@ -739,7 +758,12 @@ def sheriff_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "C")
-    grant_note(doc)
+    grant_note(
+        doc,
+        GRANT_ASK_AGENCY,
+        "Check also whether the {{ town.legal_name }} passes any federal funds to the "
+        "{{ agency.name }} under the contract. ",
+    )
     review_note(doc, "resolution")
     return doc
 
@@ -888,7 +912,7 @@ def state_police_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "B")
-    grant_note(doc)
+    grant_note(doc, GRANT_ASK_AGENCY)
     review_note(doc, "resolution")
     return doc
 

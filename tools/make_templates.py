@@ -210,6 +210,14 @@ STATUTE_RECITAL = (
     "each of them add restrictions on communication and involvement with federal immigration "
     "authorities, but not allow more of either than the model permits; and"
 )
+# Where the set carries a town policy, the same recital says what § 2366 does not reach,
+# so the statute is recited once (third counsel review 2026-12-01, S5).
+STATUTE_RECITAL_TOWN = STATUTE_RECITAL.replace(
+    "model permits; and",
+    "model permits{% if policy_sections %}; that requirement does not reach the town's "
+    "other officers, employees and contractors or its money, property and records"
+    "{% endif %}; and",
+)
 TRUST_RECITAL = (
     "WHEREAS, residents who can contact the police without fear that the contact will lead "
     "to immigration consequences for themselves or their families are more likely to report "
@@ -701,7 +709,7 @@ def sheriff_resolution() -> Document:
         "Requesting the {{ agency.name }} to Adopt Limits on Participation in Federal Civil "
         "Immigration Enforcement in the {{ town.legal_name }}",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     p(
         "WHEREAS, the {{ town.legal_name }} receives law enforcement services from the "
         "{{ agency.name }} under a contract, and the {{ body.name }} has no power to amend the "
@@ -867,7 +875,7 @@ def state_police_resolution() -> Document:
         "{{ agency.name }} for law enforcement; and",
         style="Recital",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     clause_recitals(doc)
     now_therefore(doc)
     p("{%p if policy_sections %}")
@@ -935,7 +943,7 @@ def constables_resolution() -> Document:
         "constables exercise law enforcement authority under 24 V.S.A. § 1936a; and",
         style="Recital",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     clause_recitals(doc)
     now_therefore(doc)
     p(

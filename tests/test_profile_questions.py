@@ -178,10 +178,13 @@ def test_one_department_two_municipalities(
         f"Recital | WHEREAS, the {department} is a department of the {owner_legal}, whose "
         f"officials adopt its policies, and it serves the "
     ) in asking
+    # Both resolutions name the one official who adopts the policy the same way (third
+    # counsel review 2026-12-01, S2); the owner's body is not asked to amend it.
     assert (
-        f"List Number | The {other_body} requests the {owner_words} and the Chief of Police "
+        f"List Number | The {other_body} requests the Chief of Police "
         f"to amend the {department}'s Fair and Impartial Policing Policy"
     ) in asking
+    assert f"requests the {owner_words}" not in asking
     assert " directs " not in asking
     profile = LIBRARY.resolve_town(other).loaded.value
     assert profile.police.run_by is not None and not profile.police.body_may_direct

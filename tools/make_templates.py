@@ -210,6 +210,14 @@ STATUTE_RECITAL = (
     "each of them add restrictions on communication and involvement with federal immigration "
     "authorities, but not allow more of either than the model permits; and"
 )
+# Where the set carries a town policy, the same recital says what § 2366 does not reach,
+# so the statute is recited once (third counsel review 2026-12-01, S5).
+STATUTE_RECITAL_TOWN = STATUTE_RECITAL.replace(
+    "model permits; and",
+    "model permits{% if policy_sections %}; that requirement does not reach the town's "
+    "other officers, employees and contractors or its money, property and records"
+    "{% endif %}; and",
+)
 TRUST_RECITAL = (
     "WHEREAS, residents who can contact the police without fear that the contact will lead "
     "to immigration consequences for themselves or their families are more likely to report "
@@ -416,7 +424,9 @@ def redress_designation(doc: Document) -> None:
         "The {{ body.presiding_officer_title }} of the {{ body.name }} shall forward any "
         "complaint under Exhibit A's section on complaints outside the Agency that the "
         "{{ body.name }} receives, within five business days, to the person that section "
-        "names, and shall keep only a dated note that a complaint was forwarded.",
+        "names, and shall send a copy to the {{ body.clerk_title }} as the "
+        "{{ town.legal_name }}'s records custodian, who keeps it for as long as the State's "
+        "records retention schedule provides.",
         style="List Number",
     )
     p("{%p elif outside_redress %}")
@@ -432,9 +442,27 @@ def redress_designation(doc: Document) -> None:
     p("{%p endif %}")
 
 
-def grant_note(doc: Document) -> None:
+GRANT_ASK_OWN = (
+    "Before the vote, ask the finance office which federal law enforcement grants or "
+    "subawards the {{ agency.name }} receives and whether their conditions require either, "
+)
+# A town's finance office cannot know what a sheriff or the State Police receive, so the
+# town asks the agency itself (third counsel review 2026-12-01, S4).
+GRANT_ASK_AGENCY = (
+    "Before the vote, ask the {{ agency.name }} which federal law enforcement grants or "
+    "subawards it receives carry conditions that require either, "
+)
+
+
+def grant_note(doc: Document, ask: str = GRANT_ASK_OWN, extra: str = "") -> None:
     """Federal grant exposure, told to the body before it votes (second counsel review
-    2026-12-01, S7): the legal notes said it, but nothing the body sees did."""
+    2026-12-01, S7): the legal notes said it, but nothing the body sees did.
+
+    Args:
+        doc: The template being built.
+        ask: Whom the town asks about the agency's grants, ending "…, ".
+        extra: A sentence to add after the question, or "".
+    """
     p = doc.add_paragraph
     p("{%p if not draft.final %}")
     heading = p("Drafting note: federal grants", style="Heading 2")
@@ -444,10 +472,11 @@ def grant_note(doc: Document) -> None:
         "U.S. Department of Justice, 951 F.3d 84 (2d Cir. 2020), the federal appeals court "
         "for Vermont upheld Department of Justice conditions on Byrne JAG grants that require "
         "notice of release dates and access to jails for immigration agents; Exhibit A's "
-        "rules on people in custody, where included, forbid both. Before the vote, ask the "
-        "finance office which federal law enforcement grants or subawards the "
-        "{{ agency.name }} receives and whether their conditions require either, so that the "
-        "{{ body.name }} can weigh that exposure with its counsel. Exhibit A's limits on "
+        "rules on people in custody, where included, forbid both. "
+        + ask
+        + "so that the {{ body.name }} can weigh that exposure with its counsel. "
+        + extra
+        + "Exhibit A's limits on "
         "sharing information, where included, also apply in full to criminal cases worked "
         "with Homeland Security Investigations (HSI): a suspect's address cannot go to HSI "
         "without a judge's warrant, a court subpoena, court rule or statute, or the "
@@ -680,7 +709,7 @@ def sheriff_resolution() -> Document:
         "Requesting the {{ agency.name }} to Adopt Limits on Participation in Federal Civil "
         "Immigration Enforcement in the {{ town.legal_name }}",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     p(
         "WHEREAS, the {{ town.legal_name }} receives law enforcement services from the "
         "{{ agency.name }} under a contract, and the {{ body.name }} has no power to amend the "
@@ -737,7 +766,12 @@ def sheriff_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "C")
-    grant_note(doc)
+    grant_note(
+        doc,
+        GRANT_ASK_AGENCY,
+        "Check also whether the {{ town.legal_name }} passes any federal funds to the "
+        "{{ agency.name }} under the contract. ",
+    )
     review_note(doc, "resolution")
     return doc
 
@@ -841,7 +875,7 @@ def state_police_resolution() -> Document:
         "{{ agency.name }} for law enforcement; and",
         style="Recital",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     clause_recitals(doc)
     now_therefore(doc)
     p("{%p if policy_sections %}")
@@ -886,7 +920,7 @@ def state_police_resolution() -> Document:
         + EXHIBIT_EFFECTIVE,
     )
     town_policy_exhibit(doc, "B")
-    grant_note(doc)
+    grant_note(doc, GRANT_ASK_AGENCY)
     review_note(doc, "resolution")
     return doc
 
@@ -909,7 +943,7 @@ def constables_resolution() -> Document:
         "constables exercise law enforcement authority under 24 V.S.A. § 1936a; and",
         style="Recital",
     )
-    p(STATUTE_RECITAL, style="Recital")
+    p(STATUTE_RECITAL_TOWN, style="Recital")
     clause_recitals(doc)
     now_therefore(doc)
     p(

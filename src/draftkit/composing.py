@@ -293,11 +293,10 @@ def build_contexts(
     # A department that serves more than one municipality: the words for all of them,
     # empty where the department serves only this one.
     agency["shared_area"] = area or ""
-    agency["addressee"] = (
-        f"{run_by.body} of the {run_by.legal_name} and the {profile.police.policy_adopted_by}"
-        if run_by
-        else profile.police.policy_adopted_by
-    )
+    # The official who adopts the policy, named the same way in both municipalities'
+    # resolutions; the owner's body is not asked to amend what its official adopts (third
+    # counsel review 2026-12-01, S2).
+    agency["addressee"] = profile.police.policy_adopted_by
     fipp = {
         "model_version": long_date(profile.fipp.model_version),
         "policy_title": profile.fipp.policy_title,

@@ -454,6 +454,15 @@ GRANT_ASK_AGENCY = (
 )
 
 
+# Constables are several people, and any grant runs through the town (fourth counsel
+# review 2026-12-01).
+GRANT_ASK_CONSTABLES = (
+    "Before the vote, ask the finance office and the constables which federal law "
+    "enforcement grants or subawards the town or its constables receive, and whether their "
+    "conditions require either, "
+)
+
+
 def grant_note(doc: Document, ask: str = GRANT_ASK_OWN, extra: str = "") -> None:
     """Federal grant exposure, told to the body before it votes (second counsel review
     2026-12-01, S7): the legal notes said it, but nothing the body sees did.
@@ -1000,7 +1009,7 @@ def constables_resolution() -> Document:
         " This policy does not apply to a constable's law enforcement work, which "
         "Exhibit A governs.",
     )
-    grant_note(doc)
+    grant_note(doc, GRANT_ASK_CONSTABLES)
     review_note(doc, "resolution")
     return doc
 

@@ -21,7 +21,7 @@ from draftkit.errors import RenderError, TemplateProblem
 from draftkit.inspection import text_lines
 from draftkit.instruments import INSTRUMENTS
 from draftkit.library import load_library
-from draftkit.rendering import make_environment
+from draftkit.sandbox import make_environment
 
 LIBRARY = load_library(REPO)
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27), sponsors=("Councilor A. Example",))

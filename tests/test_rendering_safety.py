@@ -13,7 +13,7 @@ from draftkit.drafting import prepare_draft
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.inspection import inspect_document, text_lines
 from draftkit.library import load_library
-from draftkit.rendering import make_environment
+from draftkit.sandbox import make_environment
 
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
 

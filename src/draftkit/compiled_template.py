@@ -112,7 +112,7 @@ class CompiledTemplate:
 
     def __init__(self, source: Path | bytes, *, shown: str, env: jinja2.Environment) -> None:
         self.shown = shown
-        # The environment counts each rendering's work (see rendering.make_environment).
+        # The environment counts each rendering's work (see sandbox.make_environment).
         self.env: Any = env
         self.package = PackageReader(source, shown=shown)
         self._relationships = self._read_relationships()

@@ -21,7 +21,7 @@ from jinja2 import nodes
 from lxml import etree
 
 from draftkit.errors import DraftkitError, TemplateProblem
-from draftkit.rendering import make_environment
+from draftkit.sandbox import make_environment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")

@@ -14,7 +14,8 @@ from docxtpl import DocxTemplate
 from tests.conftest import REPO
 
 from draftkit.compiled_template import CompiledTemplate, DocumentProperties
-from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.composing import DraftOptions, render_clauses, select_clauses
+from draftkit.contexts import build_contexts
 from draftkit.defaults import Policing
 from draftkit.docx_package import PackageReader
 from draftkit.errors import RenderError, TemplateProblem

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draftkit.composing import DraftOptions, build_contexts, render_clauses, select_clauses
+from draftkit.composing import DraftOptions, render_clauses, select_clauses
+from draftkit.contexts import build_contexts
 from draftkit.defaults import shared_agency_problems
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.instruments import INSTRUMENTS, TEMPLATE_FILES

@@ -16,10 +16,10 @@ from draftkit.completeness import missing_pieces
 from draftkit.composing import (
     DraftOptions,
     RenderedClause,
-    build_contexts,
     render_clauses,
     select_clauses,
 )
+from draftkit.contexts import build_contexts
 from draftkit.defaults import Policing
 from draftkit.document_properties import SUBJECT, made_by, on_day
 from draftkit.embedding import manifest_xml

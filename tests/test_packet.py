@@ -433,3 +433,21 @@ def test_a_companion_text_that_fails_at_run_time_is_a_plain_error(
     assert "companions/en/explainer.yaml:3: title:" in result.stderr
     assert "hint:" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_every_word_document_in_a_packet_carries_real_properties(tmp_path: Path) -> None:
+    import io as _io
+
+    from docx import Document as _Document
+
+    policy = Path(__file__).parent / "fixtures" / "policies" / "loophole-wording.txt"
+    result = run(REPO, *PACKET, "--out", str(tmp_path), "--current-policy", str(policy))
+    assert result.exit_code == 0, result.output
+    documents = sorted((tmp_path / FOLDER).glob("*.docx"))
+    assert len(documents) >= 9
+    for path in documents:
+        core = _Document(_io.BytesIO(path.read_bytes())).core_properties
+        assert core.title and core.author, path.name
+        assert core.author != "python-docx", path.name
+        assert core.created is not None and core.created.date() == DATE, path.name
+        assert "draftkit" in (core.comments or ""), path.name

@@ -17,6 +17,14 @@ from docx.shared import Inches, Pt
 from draftkit import __version__
 from draftkit.audit.judging import AuditReport, Finding, Verdict
 from draftkit.audit.rules import AUDIT_RULES_FILE, LINT_RULES_FILE
+from draftkit.compiled_template import DocumentProperties
+from draftkit.document_properties import (
+    DEFAULT_AUTHOR,
+    SUBJECT,
+    made_by,
+    on_day,
+    set_core_properties,
+)
 from draftkit.errors import DraftkitError
 from draftkit.library import Library
 from draftkit.naming import long_date
@@ -43,8 +51,19 @@ def audit_report_docx(
             character a Word document cannot hold.
     """
     document = _blank(library.template_path(STYLE_TEMPLATE))
+    day = date or dt.date.today()
+    set_core_properties(
+        document,
+        DocumentProperties(
+            title=f"Audit of {report.source}",
+            subject=SUBJECT,
+            author=DEFAULT_AUTHOR,
+            created=on_day(day),
+            comments=made_by("as an audit of a policy in force (clauses/audit-rules.yaml)"),
+        ),
+    )
     _footer(document, report.source)
-    _front(document, report, date or dt.date.today())
+    _front(document, report, day)
     _summary(document, report)
     _findings(document, report)
     _lacking(document, report)

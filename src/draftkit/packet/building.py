@@ -218,7 +218,7 @@ def build_companions(
                 problems.append(problem)
                 continue
             file_name = f"{prefix}{_file_part(rendered, english.value.translated)}.docx"
-            data = build_docx(rendered, base=base, legal_name=town.legal_name)
+            data = build_docx(rendered, base=base, legal_name=town.legal_name, date=facts.date)
             problems.extend(inspect_companion(data, name=file_name, blanks=declared, given=given))
             files[file_name] = data
             sources.setdefault(name, {})[language] = loaded.source.shown

@@ -3,6 +3,7 @@ the project's instruments (same page, fonts and styles as ``resolutions/``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -19,6 +20,14 @@ from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
 from draftkit import rendering
+from draftkit.compiled_template import DocumentProperties
+from draftkit.document_properties import (
+    DEFAULT_AUTHOR,
+    SUBJECT,
+    made_by,
+    on_day,
+    set_core_properties,
+)
 from draftkit.errors import DraftkitError, RenderError
 from draftkit.inspection import LEFTOVER, document_lines, open_document
 from draftkit.loading import Loaded, Loc
@@ -120,20 +129,26 @@ def _render(source: str, context: dict[str, Any], owner: Loaded[Any], loc: Loc) 
     return rendering.render_text(source, context, owner, loc)
 
 
-def build_docx(rendered: RenderedText, *, base: Path, legal_name: str) -> bytes:
+def build_docx(
+    rendered: RenderedText, *, base: Path, legal_name: str, date: dt.date | None = None
+) -> bytes:
     """Write a rendered companion text as a Word document on the instruments' page and
-    styles, with page numbers in the footer."""
+    styles, with page numbers in the footer, and real document properties."""
     document = Document(str(base))
     _clear(document)
     _language(document, rendered.language)
     if rendered.font_size is not None:
         document.styles["Normal"].font.size = Pt(rendered.font_size)
-    properties = document.core_properties
-    properties.title = rendered.title
-    properties.subject = legal_name
-    properties.author = "draftkit"
-    properties.comments = ""
-    properties.keywords = ""
+    set_core_properties(
+        document,
+        DocumentProperties(
+            title=rendered.title,
+            subject=f"{legal_name}: {SUBJECT}",
+            author=DEFAULT_AUTHOR,
+            created=on_day(date or dt.date.today()),
+            comments=made_by(f"from companions/{rendered.language}/{rendered.document}.yaml"),
+        ),
+    )
     section = document.sections[0]
     if rendered.header:
         header = section.header.paragraphs[0]

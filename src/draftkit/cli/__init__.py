@@ -19,7 +19,7 @@ from draftkit.cli.common import (
     TEXT,
     SafePath,
     author_option,
-    parse_date,
+    date_option,
     policing_from,
     project_root,
     reports_errors,
@@ -86,13 +86,7 @@ def cli(ctx: click.Context, root: Path) -> None:
     metavar="NAME",
     help="Sponsor named on the resolution (repeatable).",
 )
-@click.option(
-    "--date",
-    "date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date of the draft [default: today].",
-)
+@date_option("of the draft")
 @click.option("--final", is_flag=True, help="Leave out the DRAFT header.")
 @click.option(
     "--out",

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from draftkit.choices import POLICING_CHOICES
-from draftkit.cli.common import parse_date, project_root, reports_errors
+from draftkit.cli.common import date_option, project_root, reports_errors
 from draftkit.errors import DraftkitError
 
 _WORDS = {
@@ -54,13 +54,7 @@ def _names_from(file: Path) -> list[str]:
     help="For towns whose policing nobody knows: draft this set instead of both the "
     "sheriff and the State Police sets.",
 )
-@click.option(
-    "--date",
-    "date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date of the drafts [default: today].",
-)
+@date_option("of the drafts")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

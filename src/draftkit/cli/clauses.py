@@ -23,7 +23,7 @@ from draftkit.cli.common import (
     TEXT,
     SafePath,
     author_option,
-    parse_date,
+    date_option,
     project_root,
     reports_errors,
 )
@@ -73,13 +73,7 @@ def clauses_coverage(ctx: click.Context) -> None:
     type=SafePath(dir_okay=False, path_type=Path),
     help="File to write [default: drafts/clause-book-DATE.docx].",
 )
-@click.option(
-    "--date",
-    "date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date on the cover [default: today].",
-)
+@date_option("on the cover")
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
 @author_option
 @click.pass_context
@@ -159,13 +153,7 @@ def clauses_diff(
     help="The outcome of the review.",
 )
 @click.option("--notes", type=PROSE, metavar="TEXT", help="What the reviewer said.")
-@click.option(
-    "--date",
-    "date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date of the review [default: today].",
-)
+@date_option("of the review")
 @click.pass_context
 @reports_errors
 def clauses_review(

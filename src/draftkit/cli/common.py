@@ -201,6 +201,17 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     return action(dataclasses.replace(said, arrangement=arrangement, agency=agency))
 
 
+def date_option(what: str) -> Callable[[F], F]:
+    """``--date YYYY-MM-DD``: the date ``what`` carries, today when not given."""
+    return click.option(
+        "--date",
+        "date",
+        callback=parse_date,
+        metavar="YYYY-MM-DD",
+        help=f"Date {what} [default: today].",
+    )
+
+
 def author_option(command: F) -> F:
     """``--author NAME``: who the document's properties name as its author."""
     return click.option(

@@ -9,7 +9,7 @@ import click
 
 from draftkit.choices import POLICING_CHOICES, ROUTE_CHOICES
 from draftkit.cli.common import (
-    parse_date,
+    date_option,
     policing_from,
     project_root,
     reports_errors,
@@ -52,13 +52,7 @@ from draftkit.cli.common import (
     metavar="YYYY-MM-DD",
     help="Date of the annual town meeting, to give the filing deadline (town-meeting).",
 )
-@click.option(
-    "--date",
-    "date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date of the packet [default: today].",
-)
+@date_option("of the packet")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

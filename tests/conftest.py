@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The disk cache (draftkit.disk_cache) of this test process: never the user's own, and
+# emptied at the end. Tests of the cache itself use folders of their own.
+_CACHE = tempfile.mkdtemp(prefix="draftkit-test-cache-")
+os.environ["DRAFTKIT_CACHE_DIR"] = _CACHE
+os.environ.pop("DRAFTKIT_NO_CACHE", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -96,7 +96,7 @@ def _with_town(profile: TownProfile) -> Library:
         path=LIBRARY.root / "towns" / "generated.yaml",
         shown="towns/generated.yaml",
         data={},
-        root=None,
+        lines=None,
     )
     return dataclasses.replace(LIBRARY, towns={"generated": Loaded(value=profile, source=source)})
 

@@ -24,7 +24,6 @@ from draftkit.loading import Loaded
 from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
 from draftkit.naming import fold, slugify
 from draftkit.rendering import TextRenderer
-from draftkit.templates import context_paths, lint_template
 from draftkit.terms import mentions, uses_defined_term
 
 _EXAMPLE_OPTIONS = DraftOptions(date=dt.date(2026, 1, 1), sponsors=("A. Sponsor", "B. Sponsor"))
@@ -335,6 +334,8 @@ def check_templates(
     library: Library, contexts: dict[str, list[dict[str, Any]]]
 ) -> list[DraftkitError]:
     """Lint every template against the values the towns provide for it."""
+    from draftkit.templates import context_paths, lint_template  # docxtpl: only checks need it
+
     problems: list[DraftkitError] = []
     for template in TEMPLATE_FILES:
         examples = contexts.get(template)
@@ -347,6 +348,8 @@ def check_templates(
 
 def template_values(root: Path) -> list[str]:
     """Every value name the Word templates may use, for people editing them."""
+    from draftkit.templates import context_paths
+
     library = load_library(root)
     town_problems, contexts = check_towns(library)
     raise_if_any(town_problems)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import DraftkitError, NotFoundError
-from draftkit.loading import Loaded, parse_yaml, validate
+from draftkit.loading import Loaded, validate
 from draftkit.models import ClauseModule
+from draftkit.yaml_reading import parse_yaml
 
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 """What a clause version looks like; anything else given to --from/--to is a git revision."""

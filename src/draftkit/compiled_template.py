@@ -13,20 +13,22 @@ rendered XML directly, through python-docx's own element classes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import html
+import marshal
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.table import Table
-from docxtpl import DocxTemplate
 from lxml import etree
 
 from draftkit.docx_package import PackageReader, write_package
@@ -54,9 +56,15 @@ def _has_listing(xml: str) -> bool:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
-# docxtpl's cleaning and listing helpers use no instance state; one bare instance lends
-# them to every template without reading a file.
-_DOCXTPL: Any = DocxTemplate.__new__(DocxTemplate)
+
+@functools.cache
+def _docxtpl() -> Any:
+    """docxtpl's cleaning and listing helpers use no instance state; one bare instance
+    lends them to every template without reading a file. (Imported when first needed: a
+    template compiled in an earlier run and read from the disk cache does not need it.)"""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate.__new__(DocxTemplate)
 
 
 @dataclass(frozen=True)
@@ -117,9 +125,37 @@ class CompiledTemplate:
         self.package = PackageReader(source, shown=shown)
         self._relationships = self._read_relationships()
         self.style_names = self._read_style_names()
-        self._templates: dict[str, jinja2.Template] = {}
-        for name in [DOCUMENT_PART, *self._header_footer_parts()]:
-            self._templates[name] = self._compile(name, env)
+        # The compiled code of each part, kept so a pickled template (see
+        # draftkit.disk_cache) carries it and need not be compiled again.
+        self._codes = {
+            name: self._compile(name, env) for name in [DOCUMENT_PART, *self._header_footer_parts()]
+        }
+        self._templates = self._load_codes()
+
+    def _load_codes(self) -> dict[str, jinja2.Template]:
+        env = self.env
+        return {
+            name: env.template_class.from_code(env, code, env.make_globals(None), None)
+            for name, code in self._codes.items()
+        }
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        # The environment is rebuilt on reading (it holds locks and functions); Jinja's
+        # compiled code is stored the way its own bytecode cache stores it.
+        del state["env"], state["_templates"]
+        state["_codes"] = {name: marshal.dumps(code) for name, code in self._codes.items()}
+        state["autoescape"] = self.env.autoescape
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        from draftkit.sandbox import make_environment
+
+        autoescape = state.pop("autoescape")
+        state["_codes"] = {name: marshal.loads(data) for name, data in state["_codes"].items()}
+        self.__dict__.update(state)
+        self.env = make_environment(autoescape=autoescape)
+        self._templates = self._load_codes()
 
     def _text(self, name: str) -> str:
         try:
@@ -180,13 +216,13 @@ class CompiledTemplate:
             {t for k, t in self._relationships.values() if k in kinds and t in self.package}
         )
 
-    def _compile(self, name: str, env: jinja2.Environment) -> jinja2.Template:
-        source = _DOCXTPL.patch_xml(self._text(name))
+    def _compile(self, name: str, env: jinja2.Environment) -> CodeType:
+        source = _docxtpl().patch_xml(self._text(name))
         # As docxtpl does: one paragraph per line, so an error's line number points at a
         # paragraph of the template.
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         try:
-            return env.from_string(source)
+            return env.compile(source)
         except jinja2.TemplateSyntaxError as exc:
             lines = source.splitlines()[max((exc.lineno or 1) - 4, 0) : (exc.lineno or 1) + 3]
             near = " / ".join(t for t in (re.sub(r"<[^>]+>", "", x).strip() for x in lines) if t)
@@ -213,7 +249,7 @@ class CompiledTemplate:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}")
             xml = xml.replace("{_%", "{%").replace("%_}", "%}")
             if _has_listing(xml):
-                xml = _DOCXTPL.resolve_listing(xml)
+                xml = _docxtpl().resolve_listing(xml)
             data = xml.encode("utf-8")
             try:
                 tree = parse_xml(data)
@@ -341,7 +377,7 @@ def _row_width(row: Any) -> int:
 
 def _fix_tables(data: bytes) -> Any:
     # docxtpl's repair of table grids after cell loops, on XML already parsed strictly.
-    return parse_xml(etree.tostring(_DOCXTPL.fix_tables(data)))
+    return parse_xml(etree.tostring(_docxtpl().fix_tables(data)))
 
 
 def _renumber_drawings(tree: Any) -> None:
@@ -381,6 +417,12 @@ def _run_text(run: Any) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (xml.sax.saxutils.escape, without the
+    import of urllib and http it brings)."""
+    return html.escape(text, quote=False)
 
 
 def core_properties_xml(properties: DocumentProperties) -> bytes:

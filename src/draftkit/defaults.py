@@ -28,7 +28,7 @@ class PolicingUnknownError(DraftkitError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class KindDefaults(_Strict):
@@ -236,7 +236,7 @@ def default_profile(
             for e in exc.errors(include_url=False)
         )
         raise
-    document = YamlDocument(path=registry.path, shown="towns/registry.csv", data={}, root=None)
+    document = YamlDocument(path=registry.path, shown="towns/registry.csv", data={}, lines=None)
     return Loaded(value=profile, source=document)
 
 

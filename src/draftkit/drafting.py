@@ -32,7 +32,7 @@ from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.provenance import clause_text_hash, profile_hash
 from draftkit.questions import BY_FIELD, unconfirmed
-from draftkit.rendering import compiled_template, render_document
+from draftkit.rendering import compiled_template, render_document, save_compiled_texts
 from draftkit.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.sharing import shared_department
 from draftkit.text_rules import TEXT_HINT, text_problem
@@ -380,6 +380,7 @@ def draft(
     if not resolved.from_defaults:
         raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))
     result = prepare_draft(library, town_name, doc, options, policing)
+    save_compiled_texts()
     return write_files(out_dir, result.files, force=force)
 
 

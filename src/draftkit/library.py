@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx import Document
-
+from draftkit import disk_cache
 from draftkit.defaults import DEFAULTS_FILE, GovernanceDefaults, Policing, default_profile
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.loading import Loaded, ModelT, load
@@ -120,12 +119,22 @@ class Library:
         from draftkit.templates import template_problems
 
         path = self.template_path(template)
+        try:
+            key = disk_cache.content_key(path.read_bytes(), template)
+        except OSError:
+            key = None
+        cached = disk_cache.load("template-text", key) if key else None
+        if isinstance(cached, str):
+            return cached
         if template_problems(path, shown=template):
             return ""  # drafting and checking report the broken template themselves
         try:
-            return _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
+            text = _TAG.sub(" ", " ".join(_docx_paragraph_texts(path)))
         except Exception:  # python-docx raises many kinds for a broken package
             return ""
+        if key:
+            disk_cache.store("template-text", key, text)
+        return text
 
     def loophole_list(self) -> tuple[Loophole, ...]:
         """The loophole catalog in file order."""
@@ -215,6 +224,8 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 @functools.lru_cache(maxsize=16)
 def _docx_paragraph_texts(path: Path) -> tuple[str, ...]:
+    from docx import Document  # only the checks read templates this way
+
     document = Document(str(path))
     texts = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -239,6 +250,10 @@ def _or_list(items: list[str]) -> str:
 def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     """Load and validate every data file under ``root``, all problems at once.
 
+    A library that loaded without a problem is kept in :mod:`draftkit.disk_cache` under
+    the content of every file in ``towns/`` and ``clauses/``; the next run with the same
+    files reads it back instead of parsing and validating them again.
+
     Cross-references between files are checked separately by
     :func:`draftkit.checking.check_library`. With ``lenient_towns``, a town profile that
     does not load is kept aside in ``broken_towns`` instead: one bad profile then stops
@@ -247,6 +262,21 @@ def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     Raises:
         ProblemList: every invalid file and field, each with path, line and hint.
     """
+    key = disk_cache.folder_key(root, _LIBRARY_FOLDERS, f"lenient={lenient_towns}")
+    cached = disk_cache.load("library", key)
+    if isinstance(cached, Library):
+        return cached
+    library = _read_library(root, lenient_towns=lenient_towns)
+    if not library.broken_towns:
+        disk_cache.store("library", key, library)
+    return library
+
+
+_LIBRARY_FOLDERS = ("towns", "clauses")
+"""Every file :func:`load_library` reads is in these folders."""
+
+
+def _read_library(root: Path, *, lenient_towns: bool) -> Library:
     problems: list[DraftkitError] = []
     shown = _Display(root)
     towns: dict[str, Loaded[TownProfile]] = {}

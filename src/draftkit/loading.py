@@ -1,8 +1,10 @@
-"""YAML file -> validated model, with every YAML and pydantic error turned into
-user text that names the file, the line and the field.
+"""Parsed YAML -> validated model, with every pydantic error turned into user text that
+names the file, the line and the field.
 
-pydantic knows nothing of YAML lines, so each file is also composed into its node tree
-and every error's ``loc`` is walked down that tree to the line it points at.
+pydantic knows nothing of YAML lines, so each file also keeps where each value starts
+(:class:`LineTable`, made by :mod:`draftkit.yaml_reading`), and every error's ``loc`` is
+walked down it to the line it points at. This module does not import PyYAML: a library
+read back from the disk cache needs none of it.
 """
 
 from __future__ import annotations
@@ -14,38 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from draftkit.errors import DataError, DraftkitError, raise_if_any
 from draftkit.text_rules import TEXT_HINT
-from draftkit.yaml_duplicates import duplicates
 
 TEXT_ERROR = "text_problem"
 """The pydantic error type of free text that may not go into a document (models.py)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-# libyaml's safe loader when PyYAML was built with it (10x faster), else the pure one;
-# both construct only plain scalars, lists and mappings.
-_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _SafeLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
-    """The safe loader, with dates kept as text: PyYAML would build ``2024-02-30`` into a
-    date and crash; pydantic validates the text instead and says what is wrong."""
-
-
-_SafeLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
-)
-_SAFE_LOADER: type[yaml.SafeLoader] = _SafeLoader
-
-MAX_FILE_BYTES = 1_000_000
-"""Largest YAML file read (bytes): a profile or a clause is a few kilobytes."""
-
-MAX_DEPTH = 20
-"""Deepest nesting of lists and mappings accepted; draftkit's files use about five."""
 
 MAX_PROBLEMS_PER_FILE = 20
 """Problems listed one by one for a single file; the rest are counted."""
@@ -53,53 +32,76 @@ MAX_PROBLEMS_PER_FILE = 20
 Loc = Sequence[str | int]
 
 
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LineTable:
+    """Where each value of a YAML file starts, by its path of keys and list positions.
+
+    Kept instead of PyYAML's node tree: a few small dictionaries that pickle compactly
+    (see :mod:`draftkit.disk_cache`) and need no YAML import to be read again.
+    """
+
+    lines: dict[Path_, int]
+    """1-based line of each value (the root is ``()``)."""
+    key_lines: dict[Path_, int]
+    """1-based line of each mapping key."""
+    kinds: dict[Path_, str]
+    """``"map"`` or ``"list"`` for each collection."""
+
+    def child(self, path: Path_, part: str | int) -> Path_ | None:
+        """The path of ``part`` under ``path``, if the file has it."""
+        kind = self.kinds.get(path)
+        if kind == "map":
+            found: Path_ = (*path, str(part))
+        elif kind == "list" and isinstance(part, int) and part >= 0:
+            found = (*path, part)
+        else:
+            return None
+        return found if found in self.lines else None
+
+
 @dataclass(frozen=True)
 class YamlDocument:
-    """A parsed YAML file: its plain data and the node tree that knows line numbers."""
+    """A parsed YAML file: its plain data and where each value starts."""
 
     path: Path
     shown: str
     data: Any
-    root: yaml.Node | None
+    lines: LineTable | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The plain data is read only while validating; a document kept in the disk
+        # cache (draftkit.disk_cache) leaves it out, which halves the cache's size.
+        return (YamlDocument, (self.path, self.shown, None, self.lines))
 
     def line_of(self, loc: Loc) -> int | None:
         """The 1-based line of the value at ``loc``, or of its nearest existing parent."""
-        node = self.root
-        line = node.start_mark.line + 1 if node is not None else None
+        table = self.lines
+        if table is None:
+            return None
+        path: Path_ = ()
         for part in loc:
-            child = _child_node(node, part)
+            child = table.child(path, part)
             if child is None:
                 break
-            node = child
-            line = node.start_mark.line + 1
-        return line
+            path = child
+        return table.lines[path]
 
     def key_line_of(self, loc: Loc) -> int | None:
         """The line of the *key* at ``loc`` (for unknown keys), else as :meth:`line_of`."""
-        if not loc:
+        table = self.lines
+        if not loc or table is None:
             return self.line_of(loc)
-        parent = self.root
+        path: Path_ | None = ()
         for part in loc[:-1]:
-            parent = _child_node(parent, part)
-        if isinstance(parent, yaml.MappingNode):
-            for key, _ in parent.value:
-                if key.value == loc[-1]:
-                    return int(key.start_mark.line) + 1
+            path = table.child(path, part) if path is not None else None
+        if path is not None and table.kinds.get(path) == "map":
+            line = table.key_lines.get((*path, str(loc[-1])))
+            if line is not None:
+                return line
         return self.line_of(loc)
-
-
-def _child_node(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == str(part):
-                return typing.cast(yaml.Node, value)
-    if (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(part, int)
-        and 0 <= part < len(node.value)
-    ):
-        return typing.cast(yaml.Node, node.value[part])
-    return None
 
 
 @dataclass(frozen=True)
@@ -131,126 +133,7 @@ class Loaded(Generic[ModelT]):
         )
 
 
-def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
-    """Parse one YAML file with safe-loader semantics only.
-
-    Aliases are refused outright: they are never needed in draftkit's files, and an
-    alias bomb would otherwise be expanded by validation.
-
-    Raises:
-        DataError: the file cannot be read, is not valid YAML, uses a tag the safe
-            loader refuses (``!!python/object``) or uses an alias.
-    """
-    shown = display or str(path)
-    return parse_yaml(read_text_file(path, shown=shown), path=path, shown=shown)
-
-
-def read_text_file(path: Path, *, shown: str, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 text file of at most ``limit`` bytes.
-
-    Raises:
-        DataError: missing, a folder, unreadable, too large or not UTF-8.
-    """
-    try:
-        if path.is_dir():
-            raise DataError(
-                "is a folder, not a file",
-                path=shown,
-                hint="move or rename the folder; only files may end in "
-                + (path.suffix or "this name"),
-            )
-        size = path.stat().st_size
-        if size > limit:
-            raise DataError(
-                f"file is {size:,} bytes; the limit is {limit:,}",
-                path=shown,
-                hint="a data file this large is not one draftkit wrote; check its content",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(
-            "file not found", path=shown, hint="restore it from version control"
-        ) from None
-    except PermissionError:
-        raise DataError(
-            "cannot be read: permission denied",
-            path=shown,
-            hint="give yourself read access to it (chmod u+r)",
-        ) from None
-    except OSError as exc:
-        raise DataError(
-            f"cannot be read: {exc.strerror or exc}", path=shown, hint="check the file"
-        ) from None
-    if len(data) > limit:
-        raise DataError(f"file is over {limit:,} bytes", path=shown, hint="check its content")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"not UTF-8 text ({exc.reason})", path=shown, line=line, hint="save the file as UTF-8"
-        ) from None
-
-
-def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
-    """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
-    try:
-        depth = 0
-        for event in yaml.parse(text, Loader=_SAFE_LOADER):
-            if isinstance(event, yaml.AliasEvent):
-                raise DataError(
-                    "YAML aliases (*name) are not allowed",
-                    path=shown,
-                    line=event.start_mark.line + 1 if event.start_mark else None,
-                    hint="write the value out in full where it is needed",
-                )
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise DataError(
-                        f"lists and mappings nested more than {MAX_DEPTH} deep",
-                        path=shown,
-                        line=event.start_mark.line + 1 if event.start_mark else None,
-                        hint="draftkit files nest a few levels at most; check the brackets "
-                        "and the indentation",
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-        loader = _SAFE_LOADER(text)
-        try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = int(mark.line) + 1 if mark is not None else None
-        problem = exc.problem or "invalid YAML"
-        if isinstance(exc, yaml.constructor.ConstructorError):
-            hint = (
-                "draftkit files hold plain text, numbers, lists and mappings only; remove the tag"
-            )
-        else:
-            hint = "check the indentation and quoting on this line and the one before it"
-        raise DataError(f"not valid YAML: {problem}", path=shown, line=line, hint=hint) from None
-    except yaml.YAMLError as exc:
-        raise DataError(
-            f"not valid YAML: {exc}",
-            path=shown,
-            hint="draftkit files hold plain text; remove control characters and save as UTF-8",
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise DataError(
-            f"not valid YAML: {exc}",
-            path=shown,
-            hint="check the values on the lines you changed last",
-        ) from None
-    document = YamlDocument(path=path, shown=shown, data=data, root=root)
-    raise_if_any(_capped(duplicates(root, shown), shown))
-    return document
-
-
-def _capped(
+def capped(
     problems: list[DraftkitError], shown: str, *, total: int | None = None
 ) -> list[DraftkitError]:
     """At most :data:`MAX_PROBLEMS_PER_FILE` problems, then one saying how many more
@@ -298,6 +181,8 @@ def load(
     model: type[ModelT], path: Path, *, schema_name: str, display: str | None = None
 ) -> Loaded[ModelT]:
     """Read and validate one file."""
+    from draftkit.yaml_reading import read_yaml  # PyYAML: only when a file is parsed
+
     return validate(model, read_yaml(path, display=display), schema_name=schema_name)
 
 
@@ -358,7 +243,7 @@ def _describe(
                 hint=hint,
             )
         )
-    return _capped(problems, document.shown, total=len(errors))
+    return capped(problems, document.shown, total=len(errors))
 
 
 def _show(value: object) -> str:

@@ -15,7 +15,7 @@ from draftkit.checking import check_profiles_against_registry, check_towns
 from draftkit.defaults import Policing, default_profile
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.library import Library, load_library
-from draftkit.loading import Loaded, load, parse_yaml, validate
+from draftkit.loading import Loaded, load, validate
 from draftkit.models import Arrangement, TownProfile
 from draftkit.questions import (
     BY_FIELD,
@@ -28,6 +28,7 @@ from draftkit.questions import (
     unconfirmed,
 )
 from draftkit.writing import write_files
+from draftkit.yaml_reading import parse_yaml
 
 
 @dataclass(frozen=True)

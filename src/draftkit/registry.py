@@ -205,7 +205,7 @@ def read_csv(
         DataError: the file is missing, unreadable, not UTF-8, lacks a column, or a row
             has more or fewer cells than the header.
     """
-    from draftkit.loading import read_text_file
+    from draftkit.yaml_reading import read_text_file
 
     text = read_text_file(path, shown=shown, limit=20_000_000)
     reader = csv.DictReader(io.StringIO(text, newline=""))

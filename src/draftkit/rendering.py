@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
 
+from draftkit import disk_cache
 from draftkit.compiled_template import CompiledTemplate, RenderedDocument
 from draftkit.errors import TemplateProblem, raise_if_any
 from draftkit.loading import Loaded, Loc
@@ -145,8 +148,44 @@ def render_text(source: str, context: Mapping[str, Any], owner: Loaded[Any], loc
 
 @functools.lru_cache(maxsize=4096)
 def _compiled(source: str) -> jinja2.Template:
-    # Clause texts are the same for every town; compile each once per process.
-    return _TEXT_ENV.from_string(source)
+    # Clause texts are the same for every town: each is compiled once per process, and
+    # its code is kept on disk for the next process (see save_compiled_texts).
+    code = _text_codes().get(source)
+    if code is None:
+        code = _TEXT_ENV.compile(source)
+        _NEW_TEXT_CODES[source] = code
+    return _TEXT_ENV.template_class.from_code(_TEXT_ENV, code, _TEXT_ENV.make_globals(None), None)
+
+
+@functools.cache
+def _text_codes() -> dict[str, CodeType]:
+    stored = disk_cache.load("texts", disk_cache.code_key())
+    if not isinstance(stored, dict):
+        return {}
+    return {source: marshal.loads(code) for source, code in stored.items()}
+
+
+_NEW_TEXT_CODES: dict[str, CodeType] = {}
+
+
+def save_compiled_texts() -> None:
+    """Keep the code of clause texts compiled by this process in the disk cache, beside
+    what it held, so the next process compiles none of them again."""
+    if not _NEW_TEXT_CODES:
+        return
+    known = {**_text_codes(), **_NEW_TEXT_CODES}
+    if len(known) > _MAX_TEXT_CODES:  # texts of many edited versions: start afresh
+        known = dict(_NEW_TEXT_CODES)
+    disk_cache.store(
+        "texts",
+        disk_cache.code_key(),
+        {source: marshal.dumps(code) for source, code in known.items()},
+    )
+    _text_codes().update(_NEW_TEXT_CODES)
+    _NEW_TEXT_CODES.clear()
+
+
+_MAX_TEXT_CODES = 4096
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
@@ -184,12 +223,17 @@ def compiled_template(path: Path, *, shown: str) -> tuple[CompiledTemplate, str]
     digest = hashlib.sha256(data).hexdigest()
     found = _COMPILED.get((digest, shown))
     if found is None:
-        # Checked once per content: not a zip, a zip bomb, no body, malformed XML,
-        # tracked changes. (Imported here: the template lint renders with this module.)
-        from draftkit.templates import template_problems
+        # A template compiled by an earlier run passed every check below.
+        key = disk_cache.content_key(data, shown)
+        found = disk_cache.load("template", key)
+        if not isinstance(found, CompiledTemplate):
+            # Checked once per content: not a zip, a zip bomb, no body, malformed XML,
+            # tracked changes. (Imported here: the template lint renders with this module.)
+            from draftkit.templates import template_problems
 
-        raise_if_any(template_problems(path, shown=shown))
-        found = CompiledTemplate(data, shown=shown, env=make_environment(autoescape=True))
+            raise_if_any(template_problems(path, shown=shown))
+            found = CompiledTemplate(data, shown=shown, env=make_environment(autoescape=True))
+            disk_cache.store("template", key, found)
         _COMPILED[(digest, shown)] = found
     return found, digest
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.errors import DraftkitError
@@ -30,7 +29,7 @@ ReviewState = Literal["approved", "changes requested", "stale", "unreviewed"]
 class Review(BaseModel):
     """One lawyer's review of one clause text."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     reviewer: Name = Field(description="Who reviewed the clause.")
     role: Name = Field(description='Their role, e.g. "Municipal attorney".')
@@ -51,7 +50,7 @@ class Review(BaseModel):
 class ReviewLog(BaseModel):
     """clauses/reviews/<id>.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     reviews: tuple[Review, ...] = Field(default=(), description="Reviews, oldest first.")
 
@@ -113,6 +112,8 @@ def record_review(
         notes=notes or None,
     )
     reviews = [*(log.reviews if log else ()), review]
+    import yaml  # only writing a review needs it
+
     body = yaml.safe_dump(
         {"reviews": [r.model_dump(mode="json", exclude_none=True) for r in reviews]},
         sort_keys=False,

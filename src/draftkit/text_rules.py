@@ -20,7 +20,10 @@ MAX_TEXT_LENGTH = 20_000
 """Longest paragraph of prose accepted (characters)."""
 
 # XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Every character XML 1.0 cannot hold, written as the few ranges it forbids (the same set
+# as "not \t \n \r \x20-\ud7ff \ue000-\ufffd \U00010000-\U0010ffff", which takes
+# ten times longer to compile at every start).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Other control characters that XML can hold but that no name or paragraph should.
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
 

@@ -20,13 +20,14 @@ from draftkit.drafting import Draft, prepare_draft
 from draftkit.errors import DraftkitError
 from draftkit.inspection import text_lines
 from draftkit.library import Library, ResolvedTown
-from draftkit.loading import Loaded, parse_yaml, validate
+from draftkit.loading import Loaded, validate
 from draftkit.models import ClauseModule, TownProfile
 from draftkit.profiles import ProfilePlan, fields_of, profile_text
 from draftkit.questions import BY_FIELD
 from draftkit.registry import Municipality, key
 from draftkit.reviews import ClauseStatus
 from draftkit.web.forms import FACT_FIELDS, Answers
+from draftkit.yaml_reading import parse_yaml
 
 GIVEN_TO = "the draftkit web service"
 

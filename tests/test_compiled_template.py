@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import pickle
 import zipfile
 
 import pytest
@@ -129,3 +130,41 @@ def test_a_package_without_a_body_is_refused() -> None:
     data = _zip({"[Content_Types].xml": b"<Types/>"})
     with pytest.raises(TemplateProblem, match=r"has no word/document\.xml"):
         CompiledTemplate(data, shown="resolutions/x.docx", env=make_environment(autoescape=True))
+
+
+def _merged_table_template() -> bytes:
+    document = Document()
+    document.add_paragraph("Before the table {{ town }}")
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"r{r}c{c}"
+    table.cell(0, 0).merge(table.cell(0, 1))  # across two columns
+    table.cell(1, 2).merge(table.cell(3, 2))  # down three rows
+    table.cell(2, 0).merge(table.cell(3, 1))  # a block of four
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_merged_cells_read_as_python_docx_reads_them() -> None:
+    compiled = CompiledTemplate(
+        _merged_table_template(), shown="merged.docx", env=make_environment(autoescape=True)
+    )
+    rendered = compiled.render({"town": "Testville"}, name="out.docx")
+    assert rendered.lines == text_lines(rendered.package())
+    assert "cell 4.3 Normal | r1c2" in rendered.lines  # row 4 shows the merge's top cell
+
+
+def test_a_compiled_template_read_back_from_the_cache_renders_the_same() -> None:
+    _, contexts = _contexts("burlington", None)
+    compiled = CompiledTemplate(
+        LIBRARY.template_path("council-resolution.docx"),
+        shown="council-resolution.docx",
+        env=make_environment(autoescape=True),
+    )
+    again = pickle.loads(pickle.dumps(compiled))
+    first = compiled.render(contexts["resolution"], name="out.docx")
+    second = again.render(contexts["resolution"], name="out.docx")
+    assert second.lines == first.lines
+    assert second.package() == first.package()

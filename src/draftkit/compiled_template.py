@@ -25,10 +25,6 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.styles import BabelFish
-from docx.table import Table
 from lxml import etree
 
 from draftkit.docx_package import PackageReader, write_package
@@ -53,8 +49,28 @@ def _has_listing(xml: str) -> bool:
     return any(c in rest for c in "\t\a\n\f") and _LISTING.search(rest) is not None
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NAMESPACES = {
+    "w": _W_NS,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_W = f"{{{_W_NS}}}"
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# Rendered parts are read with python-docx's own parser settings, so their text (and the
+# bytes of a repaired part) are what python-docx would give; python-docx itself is not
+# imported to draft (a tenth of a second of every run).
+_RENDERED = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def qn(tag: str) -> str:
+    """``w:body`` -> ``{namespace}body``, as python-docx's ``qn``."""
+    prefix, name = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{name}"
+
+
+def parse_xml(data: bytes) -> Any:
+    """A rendered part parsed strictly (a part that is not well-formed XML raises)."""
+    return etree.fromstring(data, _RENDERED)
 
 
 @functools.cache
@@ -191,6 +207,8 @@ class CompiledTemplate:
         return found
 
     def _read_style_names(self) -> dict[str, str]:
+        from docx.styles import BabelFish  # Word's UI names, as python-docx reports them
+
         styles = self._relationship_target(_OFFICE_REL + "styles")
         if styles is None or styles not in self.package:
             return {}
@@ -278,7 +296,11 @@ class CompiledTemplate:
         headers: list[str] = []
         footers: list[str] = []
         seen: set[str] = set()
-        sections = body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr") if body is not None else []
+        sections = (
+            body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces=_NAMESPACES)
+            if body is not None
+            else []
+        )
         for sect in sections:
             for label, tag, out in (
                 ("header", "w:headerReference", headers),
@@ -304,11 +326,9 @@ class CompiledTemplate:
                 if text.strip():
                     yield f"{self._style(element)} | {_clean(text)}"
                 continue
-            # Merged cells repeat as python-docx reports them; its Table does that once.
-            table = Table(element, None)  # type: ignore[arg-type]
-            for r, row in enumerate(table.rows, start=1):
-                for c, cell in enumerate(row.cells, start=1):
-                    for p in cell._tc.iterchildren(f"{_W}p"):
+            for r, row in enumerate(element.iterchildren(f"{_W}tr"), start=1):
+                for c, cell in enumerate(_row_cells(row), start=1):
+                    for p in cell.iterchildren(f"{_W}p"):
                         text = paragraph_text(p)
                         if text.strip():
                             yield f"cell {r}.{c} {self._style(p)} | {_clean(text)}"
@@ -351,6 +371,51 @@ class CompiledTemplate:
 
 
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _row_cells(row: Any) -> list[Any]:
+    """The ``w:tc`` of each layout-grid cell of a row, as python-docx's ``_Row.cells``
+    gives them: a cell spanning columns repeats once per column, and a cell continuing a
+    vertical merge is the cell where the merge starts."""
+    cells: list[Any] = []
+    for tc in row.iterchildren(f"{_W}tc"):
+        top = tc
+        while _property(top, "tcPr", "vMerge", default="continue") == "continue":
+            top = _cell_above(top)
+        cells.extend([top] * _grid_span(top))
+    return cells
+
+
+def _property(element: Any, group: str, name: str, *, default: str) -> str | None:
+    """``./w:<group>/w:<name>/@w:val`` (``default`` if the value is left out), or
+    ``None`` when there is no such element."""
+    properties = element.find(f"{_W}{group}")
+    found = properties.find(f"{_W}{name}") if properties is not None else None
+    return None if found is None else str(found.get(f"{_W}val", default))
+
+
+def _grid_span(tc: Any) -> int:
+    return int(_property(tc, "tcPr", "gridSpan", default="1") or 1)
+
+
+def _cell_above(tc: Any) -> Any:
+    """The cell in the row above that starts at the same layout-grid column (python-docx's
+    ``CT_Tc._tc_above``, with its errors)."""
+    row = tc.getparent()
+    above = next(row.itersiblings(f"{_W}tr", preceding=True), None)
+    if above is None:
+        raise ValueError("no tr above topmost tr in w:tbl")
+    offset = int(_property(row, "trPr", "gridBefore", default="0") or 0) + sum(
+        _grid_span(before) for before in tc.itersiblings(f"{_W}tc", preceding=True)
+    )
+    remaining = offset - int(_property(above, "trPr", "gridBefore", default="0") or 0)
+    for candidate in above.iterchildren(f"{_W}tc"):
+        if remaining < 0:
+            break
+        if remaining == 0:
+            return candidate
+        remaining -= _grid_span(candidate)
+    raise ValueError(f"no `tc` element at grid_offset={offset}")
 
 
 def _needs_repair(tree: Any) -> bool:

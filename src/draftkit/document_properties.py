@@ -5,11 +5,13 @@ management system can tell the documents apart."""
 from __future__ import annotations
 
 import datetime as dt
-
-from docx.document import Document as DocumentObject
+from typing import TYPE_CHECKING
 
 from draftkit import __version__, choices
 from draftkit.compiled_template import DocumentProperties
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
 
 DEFAULT_AUTHOR = choices.DEFAULT_AUTHOR
 """The author when nobody says (``--author`` or ``DRAFTKIT_AUTHOR``)."""

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
 
 NAMESPACE = "urn:draftkit:manifest:1"
 _TAG = f"{{{NAMESPACE}}}manifest"
@@ -32,6 +30,11 @@ def manifest_xml(manifest: dict[str, Any]) -> bytes:
 
 def embed_manifest(document: DocumentObject, manifest: dict[str, Any]) -> bytes:
     """Store ``manifest`` in a custom XML part of the open document; return its bytes."""
+    # python-docx only here: drafts embed theirs through draftkit.compiled_template.
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     blob = manifest_xml(manifest)
     package = document.part.package
     taken = {str(part.partname) for part in package.iter_parts()}
@@ -47,6 +50,9 @@ def embed_manifest(document: DocumentObject, manifest: dict[str, Any]) -> bytes:
 
 def read_manifest(data: bytes) -> dict[str, Any] | None:
     """The manifest a draft carries, or ``None`` if it carries none."""
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     document = Document(io.BytesIO(data))
     for rel in document.part.rels.values():
         if rel.reltype != RT.CUSTOM_XML or rel.is_external:

@@ -11,12 +11,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
-
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, Any
 
 from draftkit.errors import DraftkitError, RenderError
 
@@ -26,6 +21,11 @@ LEFTOVER = re.compile(r"[{][{%#]|[}%#][}]|\[\[|\]\]|\b(?:None|Undefined)\b")
 _MARKS = ("{", "}", "[[", "]]", "None", "Undefined")
 """What :data:`LEFTOVER` can match starts with one of these: a cheap test first."""
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
 
 def open_document(data: bytes) -> DocumentObject:
     """Open .docx bytes with python-docx.
@@ -33,6 +33,10 @@ def open_document(data: bytes) -> DocumentObject:
     Raises:
         RenderError: the bytes are not a Word document python-docx can open.
     """
+    # python-docx is imported when a finished file is read back (verify, tests), not
+    # while drafting: a draft's text comes from draftkit.compiled_template.
+    from docx import Document
+
     try:
         return Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -64,6 +68,8 @@ def document_lines(doc: DocumentObject) -> list[str]:
 
 
 def _block_lines(blocks: Iterable[Paragraph | Table], names: Mapping[str, str]) -> Iterator[str]:
+    from docx.text.paragraph import Paragraph
+
     for block in blocks:
         if isinstance(block, Paragraph):
             text = block.text

@@ -116,8 +116,6 @@ class Library:
         return self._template_texts[template]
 
     def _read_template_text(self, template: str) -> str:
-        from draftkit.templates import template_problems
-
         path = self.template_path(template)
         try:
             key = disk_cache.content_key(path.read_bytes(), template)
@@ -126,6 +124,8 @@ class Library:
         cached = disk_cache.load("template-text", key) if key else None
         if isinstance(cached, str):
             return cached
+        from draftkit.templates import template_problems  # docxtpl: not for a cached text
+
         if template_problems(path, shown=template):
             return ""  # drafting and checking report the broken template themselves
         try:

@@ -268,6 +268,8 @@ def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
         return cached
     library = _read_library(root, lenient_towns=lenient_towns)
     if not library.broken_towns:
+        for clause_id in library.clauses:
+            library.definitions_sha256(clause_id)  # every draft asks; keep them with it
         disk_cache.store("library", key, library)
     return library
 

@@ -9,6 +9,7 @@ read back from the disk cache needs none of it.
 
 from __future__ import annotations
 
+import copy
 import types
 import typing
 from collections.abc import Sequence
@@ -75,6 +76,12 @@ class YamlDocument:
         # The plain data is read only while validating; a document kept in the disk
         # cache (draftkit.disk_cache) leaves it out, which halves the cache's size.
         return (YamlDocument, (self.path, self.shown, None, self.lines))
+
+    def __copy__(self) -> YamlDocument:
+        return self  # frozen: a copy would be the same document (and keep its data)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> YamlDocument:
+        return YamlDocument(self.path, self.shown, copy.deepcopy(self.data, memo), self.lines)
 
     def line_of(self, loc: Loc) -> int | None:
         """The 1-based line of the value at ``loc``, or of its nearest existing parent."""

@@ -15,6 +15,7 @@ from draftkit.drafting import Draft
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.library import Library
 from draftkit.models import ARRANGEMENTS
+from draftkit.spanish import library_words
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
@@ -255,7 +256,7 @@ def _protections(
         return _facts_page(lang, request, answers, _field_problems(error), status=422)
     profile = corrected.profile
     offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
-    titles = {c.value.id: c.value.title for c in library.clauses.values()}
+    words = library_words(library, request.app.state.spanish, lang)
     return render(
         lang,
         "protections.html",
@@ -263,7 +264,7 @@ def _protections(
             "answers": answers,
             "profile": profile,
             "offers": offers,
-            "titles": titles,
+            "words": words,
             "errors": _worded(lang, clause_problems),
         },
         status=422 if clause_problems else 200,

@@ -174,9 +174,11 @@ class PoliceAgency(_Strict):
     @model_validator(mode="after")
     def _another_municipality_is_asked(self) -> PoliceAgency:
         if self.run_by is not None and self.body_may_direct:
-            raise ValueError(
-                f"body_may_direct must be false: the {self.name} belongs to the "
-                f"{self.run_by.legal_name}, whose officials adopt its policies"
+            raise PydanticCustomError(
+                "body_may_not_direct",
+                "body_may_direct must be false: the {agency} belongs to the {owner}, "
+                "whose officials adopt its policies",
+                {"agency": self.name, "owner": self.run_by.legal_name},
             )
         return self
 

@@ -123,7 +123,6 @@ def _section(
                     line=loaded.source.key_line_of((section,)),
                     hint=f"add `{item_id}:` under `{section}:` with english_fingerprint: "
                     f"\"{fingerprint}\" and {fields} in plain Spanish; {_REVIEW_HINT}",
-                    code="spanish_missing",
                     field=f"{section}.{item_id}",
                 )
             )
@@ -134,7 +133,6 @@ def _section(
                     f"the English of {what} {item_id} changed since this Spanish was written",
                     hint=f"make the Spanish say what the English now says, then write "
                     f"english_fingerprint: \"{fingerprint}\"; {_REVIEW_HINT}",
-                    code="spanish_stale",
                 )
             )
     for item_id in spanish:
@@ -145,7 +143,6 @@ def _section(
                     path=loaded.source.shown,
                     line=loaded.source.key_line_of((section, item_id)),
                     hint=f"remove the entry, or correct its id to one of the ids in {ids_in}",
-                    code="spanish_unknown",
                     field=f"{section}.{item_id}",
                 )
             )

@@ -53,12 +53,18 @@ def _worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
     return {name: word_problem(t, problem) for name, problem in problems.items()}
 
 
+_CODE_FIELDS = {"body_may_not_direct": "may_direct"}
+"""Problems the profile model finds across several answers, by the answer a person
+changes to fix them (the model names only the group, ``police``)."""
+
+
 def _field_problems(error: DraftkitError) -> dict[str, Problem]:
     """A core error (or several) as problems keyed by the form field they concern."""
     found = error.problems if isinstance(error, ProblemList) else [error]
     problems: dict[str, Problem] = {}
     for one in found:
-        problems.setdefault(steps.answer_field(one) or "form", problem_of(one))
+        field = _CODE_FIELDS.get(one.code or "") or steps.answer_field(one) or "form"
+        problems.setdefault(field, problem_of(one))
     return problems
 
 

@@ -17,7 +17,13 @@ from pathlib import Path
 from draftkit.errors import DataError, DraftkitError, ProblemList
 from draftkit.library import Library
 from draftkit.loading import Loaded, load
-from draftkit.models import ClauseInSpanish, ClauseModule, LibraryInSpanish, Loophole, LoopholeInSpanish
+from draftkit.models import (
+    ClauseInSpanish,
+    ClauseModule,
+    LibraryInSpanish,
+    Loophole,
+    LoopholeInSpanish,
+)
 
 SPANISH_FILE = Path("es") / "summaries.yaml"
 """Under ``clauses/``: a folder of its own, so the clause loader never reads it."""
@@ -122,7 +128,7 @@ def _section(
                     path=loaded.source.shown,
                     line=loaded.source.key_line_of((section,)),
                     hint=f"add `{item_id}:` under `{section}:` with english_fingerprint: "
-                    f"\"{fingerprint}\" and {fields} in plain Spanish; {_REVIEW_HINT}",
+                    f'"{fingerprint}" and {fields} in plain Spanish; {_REVIEW_HINT}',
                     field=f"{section}.{item_id}",
                 )
             )
@@ -132,7 +138,7 @@ def _section(
                     (section, item_id, "english_fingerprint"),
                     f"the English of {what} {item_id} changed since this Spanish was written",
                     hint=f"make the Spanish say what the English now says, then write "
-                    f"english_fingerprint: \"{fingerprint}\"; {_REVIEW_HINT}",
+                    f'english_fingerprint: "{fingerprint}"; {_REVIEW_HINT}',
                 )
             )
     for item_id in spanish:

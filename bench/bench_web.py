@@ -144,7 +144,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
 
-    library = check_project(ROOT)
+    library, _ = check_project(ROOT)
     samples = []
     for index in range(7):
         answers, _ = read_answers(FormData([*download, ("sponsors", f"In process {index}")]))

@@ -3,7 +3,8 @@
 Loading (``library.load_library``) has already checked each file on its own; this
 module checks what only the whole library can show: unknown loopholes, unknown or
 unused defined terms, requires/conflicts, clauses a town asks for, template values
-each town must provide, and the templates themselves.
+each town must provide, the templates themselves, and the Spanish words the web shows
+for each clause and loophole (``draftkit.spanish``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from draftkit.loading import Loaded
 from draftkit.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
 from draftkit.naming import fold, slugify
 from draftkit.rendering import TextRenderer
+from draftkit.spanish import check_spanish
 from draftkit.terms import mentions, uses_defined_term
 
 _EXAMPLE_OPTIONS = DraftOptions(date=dt.date(2026, 1, 1), sponsors=("A. Sponsor", "B. Sponsor"))
@@ -69,6 +71,7 @@ def check(root: Path) -> CheckReport:
     problems += town_problems
     problems += check_templates(library, contexts)
     problems += lint.check_library(library)
+    problems += check_spanish(library)
     raise_if_any(problems)
     return CheckReport(
         towns=len(library.towns),

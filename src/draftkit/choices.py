@@ -22,7 +22,15 @@ ROUTE_CHOICES = ("resolution", "town-meeting")
 """--route option values: the governing body's resolution, or a Town Meeting article."""
 
 
-SCHEMA_CHOICES = ("town", "clause", "audit-rules", "lint-rules", "companion", "packet-config")
+SCHEMA_CHOICES = (
+    "town",
+    "clause",
+    "clause-spanish",
+    "audit-rules",
+    "lint-rules",
+    "companion",
+    "packet-config",
+)
 """`draftkit schema KIND` values; :data:`draftkit.reports.SCHEMAS` maps each to its model."""
 
 POLICE_FILTERS = ("municipal", "sheriff", "state-police", "unknown")

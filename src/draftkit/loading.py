@@ -23,6 +23,18 @@ from draftkit.errors import DataError, DraftkitError, raise_if_any
 from draftkit.text_rules import TEXT_HINT
 
 TEXT_ERROR = "text_problem"
+
+PYDANTIC_CODES = {
+    "missing": "missing",
+    "string_too_short": "string_too_short",
+    "string_too_long": "string_too_long",
+    "date_not_real": "not_a_date",
+    "body_may_not_direct": "body_may_not_direct",
+}
+"""Validation errors a person can meet through a front end (the web's answers, which
+the profile model checks), by pydantic's error type -> the stable ``code`` their
+:class:`DataError` carries. Other types keep ``code=None``: they come from files only
+a maintainer edits, and the CLI's message serves them."""
 """The pydantic error type of free text that may not go into a document (models.py)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -248,6 +260,8 @@ def _describe(
                 path=document.shown,
                 line=line,
                 hint=hint,
+                code=PYDANTIC_CODES.get(kind),
+                field=field or None,
             )
         )
     return capped(problems, document.shown, total=len(errors))

@@ -174,9 +174,11 @@ class PoliceAgency(_Strict):
     @model_validator(mode="after")
     def _another_municipality_is_asked(self) -> PoliceAgency:
         if self.run_by is not None and self.body_may_direct:
-            raise ValueError(
-                f"body_may_direct must be false: the {self.name} belongs to the "
-                f"{self.run_by.legal_name}, whose officials adopt its policies"
+            raise PydanticCustomError(
+                "body_may_not_direct",
+                "body_may_direct must be false: the {agency} belongs to the {owner}, "
+                "whose officials adopt its policies",
+                {"agency": self.name, "owner": self.run_by.legal_name},
             )
         return self
 
@@ -307,6 +309,45 @@ class LoopholeCatalog(_Strict):
     """clauses/loopholes.yaml."""
 
     loopholes: tuple[Loophole, ...] = Field(description="Every loophole, in catalog order.")
+
+
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+"""Eight hex digits naming an English text (:func:`draftkit.spanish.english_fingerprint`)."""
+
+
+class ClauseInSpanish(_Strict):
+    """A clause's title and plain summary in Spanish, for the web's Spanish pages."""
+
+    english_fingerprint: Fingerprint = Field(
+        description="The fingerprint of the English title and summary this Spanish says. "
+        "`draftkit check` reports the entry when the English changes; update the Spanish, "
+        "then set the fingerprint check gives."
+    )
+    title: Name = Field(description="The clause's title, as a Spanish-speaking organizer reads it.")
+    summary: Text = Field(
+        description="What the clause does, in plain Spanish (not word for word); the "
+        "documents stay in English."
+    )
+
+
+class LoopholeInSpanish(_Strict):
+    """A loophole's short name in Spanish, for the web's Spanish pages."""
+
+    english_fingerprint: Fingerprint = Field(
+        description="The fingerprint of the English name this Spanish says."
+    )
+    name: Name = Field(description="The loophole's short name in Spanish.")
+
+
+class LibraryInSpanish(_Strict):
+    """clauses/es/summaries.yaml: the clause library's words the web shows, in Spanish."""
+
+    clauses: dict[Identifier, ClauseInSpanish] = Field(
+        description="One entry per clause, keyed by the clause's id."
+    )
+    loopholes: dict[Identifier, LoopholeInSpanish] = Field(
+        description="One entry per loophole, keyed by the loophole's id."
+    )
 
 
 class GlossaryTerm(_Strict):

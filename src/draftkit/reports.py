@@ -12,7 +12,7 @@ from draftkit import choices
 from draftkit.audit.rules import AuditRules, LintRules
 from draftkit.errors import DraftkitError
 from draftkit.library import load_library
-from draftkit.models import ClauseModule, TownProfile
+from draftkit.models import ClauseModule, LibraryInSpanish, TownProfile
 from draftkit.naming import fold, long_date
 from draftkit.packet.models import CompanionText, PacketConfig
 from draftkit.provenance import clause_text_hash
@@ -21,6 +21,7 @@ from draftkit.registry import Municipality, describe_source
 SCHEMAS: dict[str, type[BaseModel]] = {
     "town": TownProfile,
     "clause": ClauseModule,
+    "clause-spanish": LibraryInSpanish,
     "audit-rules": AuditRules,
     "lint-rules": LintRules,
     "companion": CompanionText,

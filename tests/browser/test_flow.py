@@ -158,6 +158,10 @@ def test_the_whole_flow_in_spanish(page: Any) -> None:
     page.get_by_label("Cargo de quien certifica las resoluciones", exact=False)
     next_step(page, "Siguiente: elegir las protecciones")
     visit(page, "14-es-protections", "es")
+    # Each protection is described in Spanish; the documents stay in English.
+    summary = page.locator("#clause-victim-witness-status-summary")
+    assert summary.get_attribute("lang") == "es"
+    assert summary.inner_text().startswith("La policía no les pregunta por su estatus migratorio")
     next_step(page, "Siguiente: ver los documentos")
     visit(page, "15-es-preview", "es")
     archive = download_zip(page, "Todo en un solo archivo .zip")

@@ -15,6 +15,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
 from draftkit.errors import raise_if_any
 from draftkit.library import Library, load_library
+from draftkit.loading import Loaded
+from draftkit.models import LibraryInSpanish
+from draftkit.spanish import load_spanish
 from draftkit.web import routes
 from draftkit.web.i18n import DEFAULT_LANG, LANGS
 from draftkit.web.pages import render
@@ -28,8 +31,13 @@ STATIC_FILES = ("app.css", "suggest.js")
 ROOT_VARIABLE = "DRAFTKIT_ROOT"
 
 
-def check_project(root: Path) -> Library:
-    """Load the project's data and check it, as ``draftkit check`` does.
+def check_project(root: Path) -> tuple[Library, Loaded[LibraryInSpanish] | None]:
+    """Load the project's data and check it, as ``draftkit check`` does, with the
+    library's words in Spanish.
+
+    A Spanish entry that is missing or says English since changed is not a reason to
+    refuse to start: the page shows that clause's English, labelled, until it is
+    brought up to date (``draftkit check`` reports it).
 
     Raises:
         ProblemList: every problem, so the service never starts on broken data.
@@ -38,7 +46,7 @@ def check_project(root: Path) -> Library:
     raise_if_any(
         check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
     )
-    return library
+    return library, load_spanish(library)
 
 
 def app_from_environment() -> FastAPI:
@@ -57,11 +65,12 @@ def create_app(root: Path, *, pdf: bool = True) -> FastAPI:
     Raises:
         ProblemList: the project's data does not load or check, as for ``draftkit check``.
     """
-    library = check_project(root)
+    library, spanish = check_project(root)
     app = FastAPI(
         title="draftkit", docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False
     )
     app.state.library = library
+    app.state.spanish = spanish
     app.state.pdf = pdf
     app.state.static = {
         name: resources.files("draftkit.web").joinpath("static", name).read_bytes()

@@ -15,6 +15,7 @@ from draftkit.drafting import Draft
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.library import Library
 from draftkit.models import ARRANGEMENTS
+from draftkit.spanish import library_words
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
@@ -52,12 +53,18 @@ def _worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
     return {name: word_problem(t, problem) for name, problem in problems.items()}
 
 
+_CODE_FIELDS = {"body_may_not_direct": "may_direct"}
+"""Problems the profile model finds across several answers, by the answer a person
+changes to fix them (the model names only the group, ``police``)."""
+
+
 def _field_problems(error: DraftkitError) -> dict[str, Problem]:
     """A core error (or several) as problems keyed by the form field they concern."""
     found = error.problems if isinstance(error, ProblemList) else [error]
     problems: dict[str, Problem] = {}
     for one in found:
-        problems.setdefault(steps.answer_field(one) or "form", problem_of(one))
+        field = _CODE_FIELDS.get(one.code or "") or steps.answer_field(one) or "form"
+        problems.setdefault(field, problem_of(one))
     return problems
 
 
@@ -255,7 +262,7 @@ def _protections(
         return _facts_page(lang, request, answers, _field_problems(error), status=422)
     profile = corrected.profile
     offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
-    titles = {c.value.id: c.value.title for c in library.clauses.values()}
+    words = library_words(library, request.app.state.spanish, lang)
     return render(
         lang,
         "protections.html",
@@ -263,7 +270,7 @@ def _protections(
             "answers": answers,
             "profile": profile,
             "offers": offers,
-            "titles": titles,
+            "words": words,
             "errors": _worded(lang, clause_problems),
         },
         status=422 if clause_problems else 200,

@@ -12,9 +12,10 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.web.conftest import REPO, form_to, post
 
-from draftkit.loading import PYDANTIC_CODES, parse_yaml, validate
+from draftkit.loading import PYDANTIC_CODES, validate
 from draftkit.models import TownProfile
 from draftkit.web.i18n import LANGS, messages
+from draftkit.yaml_reading import parse_yaml
 
 SOURCE = REPO / "src" / "draftkit"
 ENGLISH_LABEL = "el mensaje viene en inglés"

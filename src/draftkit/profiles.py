@@ -186,7 +186,7 @@ def profile_text(
         raise ProblemList(_unlined(many.problems, plan.shown)) from None
     if plan.library is not None:
         joined = dataclasses.replace(plan.library, towns={plan.path.stem: loaded})
-        problems = check_profiles_against_registry(joined) + check_towns(joined)[0]
+        problems = check_profiles_against_registry(joined) + check_towns(joined, examples=False)[0]
     raise_if_any(_unlined(problems, plan.shown))
     return text
 

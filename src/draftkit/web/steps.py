@@ -171,14 +171,20 @@ def clause_offers(
 
 
 _RECENT_DRAFTS = 32
-_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, Corrected]] = (
-    OrderedDict()
-)
+_DraftKey = tuple[int, tuple[tuple[str, str], ...], str, str | None]
+_recent: OrderedDict[_DraftKey, tuple[Draft, Corrected]] = OrderedDict()
 _recent_lock = threading.Lock()
 
 
-def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+def make_draft(
+    library: Library, answers: Answers, only: str | None = None
+) -> tuple[Draft, Corrected]:
     """The draft for the answers: the same call as ``draftkit draft TOWN``.
+
+    ``only`` names one Word document the person asked for: unless this worker already
+    holds the whole draft, only that document is rendered and inspected (the same
+    document, embedded manifest included, as the whole draft's; see
+    :func:`draftkit.drafting.prepare_draft`). The profile is checked either way.
 
     A person previews a draft and then downloads its files one by one, each request
     carrying the same answers; a worker keeps its last few drafts in memory so those
@@ -188,26 +194,36 @@ def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
     Raises:
         DraftkitError: any problem the core finds (each with its ``code`` and ``field``).
     """
-    key = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat())
+    whole = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat(), None)
+    wanted = whole if only is None else (*whole[:3], only)
     with _recent_lock:
-        if key in _recent:
-            _recent.move_to_end(key)
-            return _recent[key]
-    made = _make_draft(library, answers)
+        for key in (whole, wanted):
+            if key in _recent:
+                _recent.move_to_end(key)
+                return _recent[key]
+    made = _make_draft(library, answers, only)
     with _recent_lock:
-        _recent[key] = made
+        _recent[wanted] = made
         while len(_recent) > _RECENT_DRAFTS:
             _recent.popitem(last=False)
     return made
 
 
-def _make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+def _make_draft(
+    library: Library, answers: Answers, only: str | None = None
+) -> tuple[Draft, Corrected]:
     corrected = corrected_profile(library, answers)
     options = DraftOptions(
         date=answers.draft_date, final=False, sponsors=answers.sponsors, clause_ids=answers.clauses
     )
     draft = prepare_draft(
-        library, answers.town, "all", options, answers.policing_said, profile=corrected.profile
+        library,
+        answers.town,
+        "all",
+        options,
+        answers.policing_said,
+        profile=corrected.profile,
+        only=only,
     )
     return draft, corrected
 

@@ -20,9 +20,9 @@ from draftkit.drafting import Draft, prepare_draft
 from draftkit.errors import DraftkitError
 from draftkit.inspection import text_lines
 from draftkit.library import Library, ResolvedTown
-from draftkit.loading import Loaded, parse_yaml, validate
+from draftkit.loading import Loaded
 from draftkit.models import ClauseModule, TownProfile
-from draftkit.profiles import ProfilePlan, fields_of, profile_text
+from draftkit.profiles import ProfilePlan, checked_profile, fields_of
 from draftkit.questions import BY_FIELD
 from draftkit.registry import Municipality, key
 from draftkit.reviews import ClauseStatus
@@ -127,10 +127,8 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
     # A fact the person changed on the page is one a person confirmed; one left as the
     # registry default is not (the profile says so, and drafts keep their note).
     changed = [field for field, value in given.items() if value != plan.current(BY_FIELD[field])]
-    text = profile_text(plan, given, changed, written_by=GIVEN_TO)
-    document = parse_yaml(text, path=plan.path, shown=shown)
-    profile = validate(TownProfile, document, schema_name="town").value
-    return Corrected(resolved=resolved, profile=profile, text=text)
+    text, loaded = checked_profile(plan, given, changed, written_by=GIVEN_TO)
+    return Corrected(resolved=resolved, profile=loaded.value, text=text)
 
 
 def answer_field(problem: DraftkitError) -> str | None:

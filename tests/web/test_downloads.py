@@ -40,6 +40,7 @@ def test_each_word_document_is_the_cli_draft(client: TestClient, downloads) -> N
     response = fetch(client, pairs, name)
     assert response.status_code == 200
     assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert response.headers["connection"] == "close"  # the next download: any free worker
     library = client.app.state.library  # type: ignore[attr-defined]
     expected = prepare_draft(
         library,

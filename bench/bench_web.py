@@ -164,19 +164,23 @@ def main() -> int:
         server.wait(timeout=10)
 
     after = in_process(download, wanted, "after")
-    whole = statistics.median(before[0] + after[0])
-    alone = statistics.median(before[1] + after[1])
+    whole, alone, whole_cpu, alone_cpu = (
+        statistics.median(before[kind] + after[kind])
+        for kind in ("whole", "alone", "whole cpu", "alone cpu")
+    )
     print(
         f"draftkit serve --workers {WORKERS}: {REQUESTS} police-directive .docx downloads "
         f"per run; load average {os.getloadavg()[0]:.1f} at the end"
     )
     print(
-        f"  in-process whole draft   {whole * 1000:6.0f} ms  (steps.make_draft, every document;"
-        f" median of {len(before[0]) + len(after[0])}, before and after the load)"
+        f"  in-process whole draft   {whole * 1000:6.0f} ms  CPU {whole_cpu * 1000:4.0f} ms  "
+        f"(steps.make_draft, every document; median of {2 * len(before['whole'])}, before "
+        "and after the load)"
     )
     print(
-        f"  in-process one document  {alone * 1000:6.0f} ms  (what a cold download does: "
-        f"make_draft only={wanted.split('-', 3)[-1]}; {alone / whole:.2f}x the whole draft)"
+        f"  in-process one document  {alone * 1000:6.0f} ms  CPU {alone_cpu * 1000:4.0f} ms  "
+        f"(what a cold download does: make_draft only={wanted.split('-', 3)[-1]}; "
+        f"{alone / whole:.2f}x the whole draft)"
     )
     print(
         f"  queueing bound: {CONCURRENCY} in flight on {WORKERS} single-threaded workers (the "
@@ -199,7 +203,7 @@ def main() -> int:
             + ("met" if ratio <= 2 and errors == 0 else "NOT met")
             + "  workers' CPU "
             + " + ".join(f"{seconds:.1f}" for seconds in spent)
-            + " s"
+            + f" s ({sum(spent) / REQUESTS * 1000:.0f} ms a request)"
         )
     return 0 if failed == 0 else 1
 
@@ -220,25 +224,20 @@ def worker_cpu(parent: int) -> dict[int, float]:
     return found
 
 
-def in_process(
-    download: list[tuple[str, str]], wanted: str, tag: str
-) -> tuple[list[float], list[float]]:
-    """Seconds for the whole draft and for the one document alone, with fresh answers
-    each time (alternating, so both see the same machine)."""
+def in_process(download: list[tuple[str, str]], wanted: str, tag: str) -> dict[str, list[float]]:
+    """Seconds (elapsed, and CPU) for the whole draft and for the one document alone,
+    with fresh answers each time (alternating, so both see the same machine)."""
     library = check_project(ROOT)
-    whole: list[float] = []
-    alone: list[float] = []
+    samples: dict[str, list[float]] = {}
     for index in range(5):
-        for only, samples in ((None, whole), (wanted, alone)):
-            pairs = [
-                *download,
-                ("sponsors", f"In process {tag} {index} {'one' if only else 'all'}"),
-            ]
+        for kind, only in (("whole", None), ("alone", wanted)):
+            pairs = [*download, ("sponsors", f"In process {tag} {index} {kind}")]
             answers, _ = read_answers(FormData(pairs))
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             steps.make_draft(library, answers, only)
-            samples.append(time.perf_counter() - start)
-    return whole, alone
+            samples.setdefault(kind, []).append(time.perf_counter() - start)
+            samples.setdefault(f"{kind} cpu", []).append(time.process_time() - cpu)
+    return samples
 
 
 if __name__ == "__main__":

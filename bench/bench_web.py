@@ -2,10 +2,18 @@
 
 Not a test: run it with `make bench-web`. It starts `draftkit serve --workers 2` on a
 free port, walks to Brattleboro's preview once to get the answers a browser would send,
-then downloads the police directive (.docx) REQUESTS times, CONCURRENCY at a time, and
-prints requests per second, p50 and p95 latency and the error count. It compares p95
-with the in-process time of the same draft (steps.make_draft, which calls
-drafting.prepare_draft): the goal is 0 errors and p95 within 2x the in-process time.
+then downloads the police directive (.docx) REQUESTS times, CONCURRENCY at a time and
+again WORKERS at a time (as many requests in flight as workers: no queue), each with
+different answers every request (cold: nothing drafted before) and with the same answers
+(a person downloading file after file after the preview). For each it prints requests
+per second, p50 and p95 latency, the error count, and p95 over the in-process time of
+the whole draft (steps.make_draft, which checks the answers and calls
+drafting.prepare_draft for every document, measured in this process before and after the
+load): the goal is 0 errors and p95 within 2x that time. It also prints the in-process
+time of what a cold download does (steps.make_draft with only= the one document), the
+queueing bound (with CONCURRENCY requests on WORKERS single-threaded workers, each request
+waits for the others queued on its worker), and the CPU seconds each worker spent in each
+run (how evenly the requests were spread).
 
 Usage: python bench/bench_web.py [REQUESTS] [CONCURRENCY] [WORKERS]
 """
@@ -82,7 +90,7 @@ def main() -> int:
         stderr=subprocess.PIPE,
         env={**os.environ},
     )
-    phases: dict[str, tuple[list[tuple[float, bool]], float]] = {}
+    phases: dict[tuple[int, str], tuple[list[tuple[float, bool]], float, list[float]]] = {}
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             deadline = time.monotonic() + 60
@@ -130,46 +138,106 @@ def main() -> int:
 
             for warm in range(WORKERS * 2):
                 one(body(f"Warm {warm}"))
-            # Every request with different answers renders the whole draft (the worst
+            before = in_process(download, wanted, "before")
+            # Every request with different answers renders its document afresh (the worst
             # case); the same answers again are one person downloading file after file.
-            for phase, bodies in (
-                ("distinct answers", [body(f"Sponsor {i}") for i in range(REQUESTS)]),
-                ("same answers", [body("Ana Perez")] * REQUESTS),
-            ):
-                started = time.perf_counter()
-                with ThreadPoolExecutor(CONCURRENCY) as pool:
-                    results = list(pool.map(one, bodies))
-                phases[phase] = (results, time.perf_counter() - started)
+            for concurrency in dict.fromkeys((CONCURRENCY, WORKERS)):
+                for phase, bodies in (
+                    (
+                        "distinct answers",
+                        [body(f"Sponsor {concurrency} {i}") for i in range(REQUESTS)],
+                    ),
+                    ("same answers", [body(f"Ana Perez {concurrency}")] * REQUESTS),
+                ):
+                    started = time.perf_counter()
+                    cpu = worker_cpu(server.pid)
+                    with ThreadPoolExecutor(concurrency) as pool:
+                        results = list(pool.map(one, bodies))
+                    used = worker_cpu(server.pid)
+                    # Workers only: each spent a second or more loading the library.
+                    spent = sorted(
+                        (used[p] - cpu.get(p, 0.0) for p in used if used[p] >= 0.5), reverse=True
+                    )
+                    phases[(concurrency, phase)] = (results, time.perf_counter() - started, spent)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
-    library, _ = check_project(ROOT)
-    samples = []
-    for index in range(7):
-        answers, _ = read_answers(FormData([*download, ("sponsors", f"In process {index}")]))
-        start = time.perf_counter()
-        steps.make_draft(library, answers)
-        samples.append(time.perf_counter() - start)
-    in_process = statistics.median(samples)
-
+    after = in_process(download, wanted, "after")
+    whole, alone, whole_cpu, alone_cpu = (
+        statistics.median(before[kind] + after[kind])
+        for kind in ("whole", "alone", "whole cpu", "alone cpu")
+    )
     print(
         f"draftkit serve --workers {WORKERS}: {REQUESTS} police-directive .docx downloads "
-        f"per phase, {CONCURRENCY} at a time"
+        f"per run; load average {os.getloadavg()[0]:.1f} at the end"
     )
-    print(f"  in-process draft   {in_process * 1000:6.0f} ms (steps.make_draft, median of 7)")
+    print(
+        f"  in-process whole draft   {whole * 1000:6.0f} ms  CPU {whole_cpu * 1000:4.0f} ms  "
+        f"(steps.make_draft, every document; median of {2 * len(before['whole'])}, before "
+        "and after the load)"
+    )
+    print(
+        f"  in-process one document  {alone * 1000:6.0f} ms  CPU {alone_cpu * 1000:4.0f} ms  "
+        f"(what a cold download does: make_draft only={wanted.split('-', 3)[-1]}; "
+        f"{alone / whole:.2f}x the whole draft)"
+    )
+    print(
+        f"  queueing bound: {CONCURRENCY} in flight on {WORKERS} single-threaded workers (the "
+        f"client shares the cores) means p95 >= ~{CONCURRENCY / WORKERS:.0f}x one request's "
+        f"service time, so 2x needs a download under {2 * WORKERS / CONCURRENCY:.2f}x the "
+        "whole draft; with as many in flight as workers, ~1x plus the client's share"
+    )
     failed = 0
-    for phase, (results, elapsed) in phases.items():
+    for (concurrency, phase), (results, elapsed, spent) in phases.items():
         latencies = sorted(seconds for seconds, _ in results)
         errors = sum(1 for _, ok in results if not ok)
         failed += errors
         p50 = statistics.median(latencies)
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
+        ratio = p95 / whole
         print(
-            f"  {phase:17}  {REQUESTS / elapsed:5.1f} req/s  p50 {p50 * 1000:6.0f} ms  "
-            f"p95 {p95 * 1000:6.0f} ms  errors {errors}  p95/in-process {p95 / in_process:5.2f}x"
+            f"  {concurrency} at a time, {phase:16}  {REQUESTS / elapsed:6.1f} req/s  "
+            f"p50 {p50 * 1000:6.0f} ms  p95 {p95 * 1000:6.0f} ms  errors {errors}  "
+            f"p95/in-process {ratio:5.2f}x  goal (<= 2x, 0 errors) "
+            + ("met" if ratio <= 2 and errors == 0 else "NOT met")
+            + "  workers' CPU "
+            + " + ".join(f"{seconds:.1f}" for seconds in spent)
+            + f" s ({sum(spent) / REQUESTS * 1000:.0f} ms a request)"
         )
     return 0 if failed == 0 else 1
+
+
+def worker_cpu(parent: int) -> dict[int, float]:
+    """CPU seconds used so far by each worker process of the server (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def in_process(download: list[tuple[str, str]], wanted: str, tag: str) -> dict[str, list[float]]:
+    """Seconds (elapsed, and CPU) for the whole draft and for the one document alone,
+    with fresh answers each time (alternating, so both see the same machine)."""
+    library, _ = check_project(ROOT)
+    samples: dict[str, list[float]] = {}
+    for index in range(5):
+        for kind, only in (("whole", None), ("alone", wanted)):
+            pairs = [*download, ("sponsors", f"In process {tag} {index} {kind}")]
+            answers, _ = read_answers(FormData(pairs))
+            start, cpu = time.perf_counter(), time.process_time()
+            steps.make_draft(library, answers, only)
+            samples.setdefault(kind, []).append(time.perf_counter() - start)
+            samples.setdefault(f"{kind} cpu", []).append(time.process_time() - cpu)
+    return samples
 
 
 if __name__ == "__main__":

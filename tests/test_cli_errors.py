@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import run, tree
 
+from draftkit.checking import check_towns
+from draftkit.library import load_library
+
 DRAFT = ("draft", "testville", "--date", "2026-11-27")
 
 CASES = {
@@ -188,3 +191,16 @@ def test_template_with_unknown_value_is_refused(make_project, tmp_path: Path) ->
     )
     assert drafted.stderr.endswith("error: 1 problem in 1 file\n")
     assert not (root / "drafts").exists()
+
+
+@pytest.mark.parametrize("case", ["missing-template-value", "valid"])
+def test_checking_a_town_for_its_own_policing_finds_the_same_problems(
+    make_project, case: str
+) -> None:
+    # The web service checks a person's answers with examples=False: it must refuse
+    # exactly what `draftkit check` refuses.
+    library = load_library(make_project() if case == "valid" else make_project(case))
+    every, _ = check_towns(library)
+    own, _ = check_towns(library, examples=False)
+    assert [str(p) for p in own] == [str(p) for p in every]
+    assert bool(every) == (case != "valid")

@@ -270,13 +270,22 @@ def _misnamed(town: Loaded[TownProfile], expected: str) -> DraftkitError:
     )
 
 
-def check_towns(library: Library) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:
+def check_towns(
+    library: Library, *, examples: bool = True
+) -> tuple[list[DraftkitError], dict[str, list[dict[str, Any]]]]:
     """Render every town's clauses and glossary for every policing arrangement (a town may
-    change how it is policed); return the problems and example contexts by template."""
+    change how it is policed); return the problems and example contexts by template.
+
+    Only a town's own arrangement can give a problem; the others give example contexts
+    (for checking the templates). ``examples=False`` renders the own arrangement alone:
+    the same problems, and only its contexts, in about a third of the time (the web
+    service checks a person's answers on every request).
+    """
     problems: list[DraftkitError] = []
     contexts: dict[str, list[dict[str, Any]]] = {}
     for town in library.towns.values():
-        for arrangement in ARRANGEMENTS:
+        arrangements = ARRANGEMENTS if examples else (town.value.police.arrangement,)
+        for arrangement in arrangements:
             variant = _as_policed_by(town, arrangement)
             try:
                 clauses = select_clauses(library, variant, ())

@@ -229,12 +229,17 @@ _TITLE_NUMBER = re.compile(r"\b(\d+) (V\.S\.A\.|U\.S\.C\.|C\.F\.R\.|App\. V\.S\.
 """'20 V.S.A.', '8 U.S.C.': the title number stays with its code."""
 
 _NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
+_NO_BREAK = tuple((mark, mark[:-1] + "\u00a0") for mark in _NO_BREAK_AFTER)
 
 
 def typeset(text: str) -> str:
     """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
-    for mark in _NO_BREAK_AFTER:
-        text = text.replace(mark, mark[:-1] + "\u00a0")
+    for mark, kept in _NO_BREAK:
+        text = text.replace(mark, kept)
+    # Most paragraphs cite no code: the search costs more than the test (a draft
+    # typesets several hundred texts per request in the web service).
+    if "V.S.A." not in text and "U.S.C." not in text and "C.F.R." not in text:
+        return text
     return _TITLE_NUMBER.sub("\\1\u00a0\\2", text)
 
 

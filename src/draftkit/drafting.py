@@ -61,6 +61,7 @@ def prepare_draft(
     *,
     label: str | None = None,
     profile: TownProfile | None = None,
+    only: str | None = None,
 ) -> Draft:
     """Build the town's documents (``doc``: resolution, directive, addendum or all) in
     memory and inspect them. ``label`` goes into the file names after the town's
@@ -69,6 +70,12 @@ def prepare_draft(
     ``profile`` replaces the facts of the town ``town_name`` names (the web service's
     corrected answers, checked with :func:`draftkit.profiles.profile_text`); whether
     they stand on a confirmed profile or on registry defaults stays as resolved.
+
+    ``only`` names one output file (the web service's download of a single document):
+    only that document is rendered and inspected, and it is the same document, manifest
+    included, as the whole draft's; the manifest names every document of ``doc`` (their
+    names and templates need no rendering). The draft then holds that document, if any
+    document has that name, and the manifest.
 
     Raises:
         DraftkitError: unknown town or clause, a document the town's policing does not
@@ -219,10 +226,11 @@ def prepare_draft(
     }
     files: dict[str, bytes] = {}
     texts: dict[str, list[str]] = {}
-    matchers = {kind: ClauseMatcher(items) for kind, items in rendered_for.items()}
     for document in documents:
-        matcher = matchers[document.kind]
         name = output_name(options.date, stem, outputs[document.kind])
+        if only is not None and name != only:
+            continue
+        matcher = ClauseMatcher(rendered_for[document.kind])
         try:
             result = render_document(compiled[document.kind][0], contexts[document.kind], name=name)
         except DraftkitError as problem:

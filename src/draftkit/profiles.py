@@ -3,6 +3,7 @@ so an organizer never has to write YAML by hand."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,12 +128,28 @@ def profile_text(
     *,
     written_by: str = "`draftkit towns new`",
 ) -> str:
-    """The profile's YAML, checked exactly as ``draftkit check`` will check the file:
-    the same loader and model, the same registry cross-checks, every clause and the
-    glossary rendered for it. ``confirmed`` names the answers a person gave (typed, or
-    named with ``--confirm``); with the facts the profile already confirmed, and unless
-    an answer changed them, they are listed under ``confirmed:``. ``written_by`` names
-    the front end in the file's header.
+    """The profile's YAML, checked exactly as ``draftkit check`` will check the file
+    (see :func:`checked_profile`).
+
+    Raises:
+        ProblemList: every problem, each naming its field; nothing is written.
+    """
+    return checked_profile(plan, answers, confirmed, written_by=written_by)[0]
+
+
+def checked_profile(
+    plan: ProfilePlan,
+    answers: Mapping[str, str],
+    confirmed: Collection[str] = (),
+    *,
+    written_by: str = "`draftkit towns new`",
+) -> tuple[str, Loaded[TownProfile]]:
+    """The profile's YAML, and the profile read back from it, checked exactly as
+    ``draftkit check`` will check the file: the same loader and model, the same registry
+    cross-checks, every clause and the glossary rendered for it. ``confirmed`` names the
+    answers a person gave (typed, or named with ``--confirm``); with the facts the
+    profile already confirmed, and unless an answer changed them, they are listed under
+    ``confirmed:``. ``written_by`` names the front end in the file's header.
 
     Raises:
         ProblemList: every problem, each naming its field; nothing is written.
@@ -187,9 +204,9 @@ def profile_text(
         raise ProblemList(_unlined(many.problems, plan.shown)) from None
     if plan.library is not None:
         joined = dataclasses.replace(plan.library, towns={plan.path.stem: loaded})
-        problems = check_profiles_against_registry(joined) + check_towns(joined)[0]
+        problems = check_profiles_against_registry(joined) + check_towns(joined, examples=False)[0]
     raise_if_any(_unlined(problems, plan.shown))
-    return text
+    return text, loaded
 
 
 def write_profile(
@@ -253,4 +270,5 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
 
 
 def _deep_copy(data: dict[str, Any]) -> dict[str, Any]:
-    return yaml.safe_load(yaml.safe_dump(data))  # type: ignore[no-any-return]
+    # A plan's start is a JSON-mode dump (plain dicts, lists and scalars).
+    return copy.deepcopy(data)

@@ -14,6 +14,7 @@ from tests.web.conftest import REPO, form_to, post, walk_to_preview
 
 from draftkit.composing import DraftOptions
 from draftkit.drafting import prepare_draft
+from draftkit.embedding import read_manifest
 from draftkit.inspection import text_lines
 from draftkit.models import TownProfile
 from draftkit.web import create_app, steps
@@ -39,6 +40,7 @@ def test_each_word_document_is_the_cli_draft(client: TestClient, downloads) -> N
     response = fetch(client, pairs, name)
     assert response.status_code == 200
     assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert response.headers["connection"] == "close"  # the next download: any free worker
     library = client.app.state.library  # type: ignore[attr-defined]
     expected = prepare_draft(
         library,
@@ -149,3 +151,40 @@ def test_a_pdf_is_made_when_libreoffice_is_there(downloads) -> None:
         'filename="2026-03-02-brattleboro-selectboard-resolution.pdf"'
         in (response.headers["content-disposition"])
     )
+
+
+@pytest.mark.parametrize("town", ["brattleboro", "burlington"])
+def test_one_document_alone_is_the_whole_drafts_document(client: TestClient, town: str) -> None:
+    # A download of one .docx renders only that document; it must be the document the
+    # whole draft holds, byte for byte (text, properties and the embedded manifest,
+    # which names every document of the draft).
+    library = client.app.state.library  # type: ignore[attr-defined]
+    answers = Answers(town=town, date="2026-03-05", sponsors=("Cy Alone",))
+    whole, _ = steps._make_draft(library, answers)
+    documents = [n for n in whole.files if n.endswith(".docx")]
+    assert len(documents) == 2
+    for name in documents:
+        alone, _ = steps._make_draft(library, answers, only=name)
+        assert sorted(alone.files) == sorted([name, f"2026-03-05-{town}-manifest.json"])
+        assert text_lines(alone.files[name]) == text_lines(whole.files[name])
+        assert read_manifest(alone.files[name]) == read_manifest(whole.files[name])
+        assert alone.files[name] == whole.files[name]
+
+
+def test_a_single_download_and_the_zip_agree(client: TestClient) -> None:
+    _, preview = walk_to_preview(
+        client, "en", "/en/facts?town=burlington", date="2026-03-06", sponsors="Di Zip"
+    )
+    pairs = form_to(preview.text, "/en/download").pairs()
+    name = "2026-03-06-burlington-police-directive.docx"
+    # Fresh answers (a new sponsor): nothing this worker drafted before is reused, so the
+    # single file is rendered alone and the .zip after it is the whole draft.
+    fresh = [(k, "Di Single" if k == "sponsors" else v) for k, v in pairs]
+    single = fetch(client, fresh, name)
+    assert single.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(fetch(client, fresh, "zip").content))
+    assert text_lines(single.content) == text_lines(archive.read(name))
+    assert read_manifest(single.content) == read_manifest(archive.read(name))
+    manifest = fetch(client, fresh, "2026-03-06-burlington-manifest.json")
+    assert manifest.content == archive.read("2026-03-06-burlington-manifest.json")
+    assert manifest.json()["documents"]["directive"] == name

@@ -20,14 +20,13 @@ from draftkit.drafting import Draft, prepare_draft
 from draftkit.errors import DraftkitError
 from draftkit.inspection import text_lines
 from draftkit.library import Library, ResolvedTown
-from draftkit.loading import Loaded, validate
+from draftkit.loading import Loaded
 from draftkit.models import ClauseModule, TownProfile
-from draftkit.profiles import ProfilePlan, fields_of, profile_text
+from draftkit.profiles import ProfilePlan, checked_profile, fields_of
 from draftkit.questions import BY_FIELD
 from draftkit.registry import Municipality, key
 from draftkit.reviews import ClauseStatus
 from draftkit.web.forms import FACT_FIELDS, Answers
-from draftkit.yaml_reading import parse_yaml
 
 GIVEN_TO = "the draftkit web service"
 
@@ -128,10 +127,8 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
     # A fact the person changed on the page is one a person confirmed; one left as the
     # registry default is not (the profile says so, and drafts keep their note).
     changed = [field for field, value in given.items() if value != plan.current(BY_FIELD[field])]
-    text = profile_text(plan, given, changed, written_by=GIVEN_TO)
-    document = parse_yaml(text, path=plan.path, shown=shown)
-    profile = validate(TownProfile, document, schema_name="town").value
-    return Corrected(resolved=resolved, profile=profile, text=text)
+    text, loaded = checked_profile(plan, given, changed, written_by=GIVEN_TO)
+    return Corrected(resolved=resolved, profile=loaded.value, text=text)
 
 
 def answer_field(problem: DraftkitError) -> str | None:
@@ -172,14 +169,20 @@ def clause_offers(
 
 
 _RECENT_DRAFTS = 32
-_recent: OrderedDict[tuple[int, tuple[tuple[str, str], ...], str], tuple[Draft, Corrected]] = (
-    OrderedDict()
-)
+_DraftKey = tuple[int, tuple[tuple[str, str], ...], str, str | None]
+_recent: OrderedDict[_DraftKey, tuple[Draft, Corrected]] = OrderedDict()
 _recent_lock = threading.Lock()
 
 
-def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+def make_draft(
+    library: Library, answers: Answers, only: str | None = None
+) -> tuple[Draft, Corrected]:
     """The draft for the answers: the same call as ``draftkit draft TOWN``.
+
+    ``only`` names one Word document the person asked for: unless this worker already
+    holds the whole draft, only that document is rendered and inspected (the same
+    document, embedded manifest included, as the whole draft's; see
+    :func:`draftkit.drafting.prepare_draft`). The profile is checked either way.
 
     A person previews a draft and then downloads its files one by one, each request
     carrying the same answers; a worker keeps its last few drafts in memory so those
@@ -189,26 +192,36 @@ def make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
     Raises:
         DraftkitError: any problem the core finds (each with its ``code`` and ``field``).
     """
-    key = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat())
+    whole = (id(library), tuple(answers.hidden()), answers.draft_date.isoformat(), None)
+    wanted = whole if only is None else (*whole[:3], only)
     with _recent_lock:
-        if key in _recent:
-            _recent.move_to_end(key)
-            return _recent[key]
-    made = _make_draft(library, answers)
+        for key in (whole, wanted):
+            if key in _recent:
+                _recent.move_to_end(key)
+                return _recent[key]
+    made = _make_draft(library, answers, only)
     with _recent_lock:
-        _recent[key] = made
+        _recent[wanted] = made
         while len(_recent) > _RECENT_DRAFTS:
             _recent.popitem(last=False)
     return made
 
 
-def _make_draft(library: Library, answers: Answers) -> tuple[Draft, Corrected]:
+def _make_draft(
+    library: Library, answers: Answers, only: str | None = None
+) -> tuple[Draft, Corrected]:
     corrected = corrected_profile(library, answers)
     options = DraftOptions(
         date=answers.draft_date, final=False, sponsors=answers.sponsors, clause_ids=answers.clauses
     )
     draft = prepare_draft(
-        library, answers.town, "all", options, answers.policing_said, profile=corrected.profile
+        library,
+        answers.town,
+        "all",
+        options,
+        answers.policing_said,
+        profile=corrected.profile,
+        only=only,
     )
     return draft, corrected
 

@@ -7,6 +7,7 @@ Everything here is in memory and pure: the same inputs give the same texts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -231,8 +232,10 @@ _TITLE_NUMBER = re.compile(r"\b(\d+) (V\.S\.A\.|U\.S\.C\.|C\.F\.R\.|App\. V\.S\.
 _NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
 
 
+@functools.lru_cache(maxsize=8192)
 def typeset(text: str) -> str:
     """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
+    # Cached: a batch typesets the same clause texts for every town.
     for mark in _NO_BREAK_AFTER:
         text = text.replace(mark, mark[:-1] + "\u00a0")
     return _TITLE_NUMBER.sub("\\1\u00a0\\2", text)

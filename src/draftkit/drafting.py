@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 from dataclasses import dataclass, field
@@ -347,8 +348,11 @@ def _texts(item: RenderedClause) -> list[str]:
     return [text.rstrip(" .;,") for text in texts]
 
 
+@functools.lru_cache(maxsize=8192)
 def _plain(text: str) -> str:
-    return " ".join(text.split())
+    # Cached for the same reason as completeness's folding: a batch repeats most lines.
+    folded = " ".join(text.split())
+    return text if folded == text else folded
 
 
 def draft(

@@ -319,17 +319,23 @@ class ClauseMatcher:
     def lines_of(self, lines: list[str]) -> dict[str, list[int]]:
         """Clause id -> indexes of the lines holding any of its texts."""
         plain = [_plain(line) for line in lines]
-        # One search of the whole text per fragment (in C), then offsets back to lines.
-        joined = "\n".join(plain)
-        starts = list(itertools.accumulate((len(line) + 1 for line in plain), initial=0))
+        # A fragment holds no line break, so it can only be in a line at least as long
+        # as itself: the lines are joined longest first, and each fragment is searched
+        # for (in C) only in the part of the text that can hold it.
+        order = sorted(range(len(plain)), key=lambda i: len(plain[i]), reverse=True)
+        joined = "\n".join(plain[i] for i in order)
+        starts = list(itertools.accumulate((len(plain[i]) + 1 for i in order), initial=0))
+        # ends[k]: where the text of the lines longer than the k-th longest ends.
+        lengths = [-len(plain[i]) for i in order]
         found: dict[str, list[int]] = {}
         for clause_id, fragments in self._fragments:
             indexes: set[int] = set()
             for fragment in fragments:
-                at = joined.find(fragment)
+                end = starts[bisect.bisect_right(lengths, -len(fragment))]
+                at = joined.find(fragment, 0, end)
                 while at != -1:
-                    indexes.add(bisect.bisect_right(starts, at) - 1)
-                    at = joined.find(fragment, at + 1)
+                    indexes.add(order[bisect.bisect_right(starts, at) - 1])
+                    at = joined.find(fragment, at + 1, end)
             found[clause_id] = sorted(indexes)
         return found
 

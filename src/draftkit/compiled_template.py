@@ -209,7 +209,9 @@ class CompiledTemplate:
         trees: dict[str, Any] = {}
         for part, template in self._templates.items():
             xml = template.render(context)
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            # Undo the line per paragraph _compile added (what re.sub(r"\n<w:p([ >])",
+            # r"<w:p\1") does, in two plain passes).
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
             xml = xml.replace("{_{", "{{").replace("}_}", "}}")
             xml = xml.replace("{_%", "{%").replace("%_}", "%}")
             if _has_listing(xml):

@@ -111,10 +111,14 @@ def inspect_lines(
     # Text the user gave or the library holds may legitimately read like a tag ("None of
     # the following ..."): mask those values, then scan what is left in one pass.
     # Templates may print a value through |upper, so its upper-case form is masked too.
+    strings = set(_strings(context))
+    # A match cannot span the line break between two values: when the values joined
+    # hold none, no value does, and the common case costs one scan.
+    suspects = strings if LEFTOVER.search("\n".join(strings)) else ()
     values = sorted(
         {
             _clean(form)
-            for v in set(_strings(context))
+            for v in suspects
             if any(mark in v for mark in _MARKS) and LEFTOVER.search(v)
             for form in (v, v.upper())
         },
@@ -141,12 +145,17 @@ def inspect_lines(
     return problems
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
+def _strings(value: Any) -> list[str]:
+    # Every string in a context, in no particular order; a loop, not nested generators
+    # (a document's context holds thousands).
+    found: list[str] = []
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, Mapping):
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            todo.extend(item)
+    return found

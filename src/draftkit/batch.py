@@ -9,11 +9,18 @@ reported with its reason and does not stop the others.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import queue
+import signal
+import traceback
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from draftkit.checking import check_clauses, check_glossary
 from draftkit.composing import DraftOptions
@@ -73,6 +80,15 @@ def every_municipality(library: Library) -> list[str]:
 def draft_town(library: Library, town: str, settings: BatchSettings) -> TownOutcome:
     """Draft one town's documents (both sets where policing is unknown) and write them
     all or none. Never raises for a problem with the town: the outcome says it."""
+    drafted = _drafted(library, town, settings)
+    return drafted if isinstance(drafted, TownOutcome) else _written(town, drafted, settings)
+
+
+_Drafted = tuple[dict[str, bytes], tuple[str, ...]]
+"""A town's files in memory and the policing arrangement of each set, before writing."""
+
+
+def _drafted(library: Library, town: str, settings: BatchSettings) -> _Drafted | TownOutcome:
     try:
         try:
             library.resolve_town(town)
@@ -88,29 +104,31 @@ def draft_town(library: Library, town: str, settings: BatchSettings) -> TownOutc
             draft = prepare_draft(library, town, "all", settings.options, policing, label=label)
             files.update(draft.files)
             arrangements.append(draft.manifest["town"]["policing"])
-        paths = write_files(settings.out_dir, files, force=settings.force)
-        return TownOutcome(town, tuple(arrangements), tuple(paths))
-    except ProblemList as many:
-        first = many.problems[0]
-        more = f" (and {len(many.problems) - 1} more)" if len(many.problems) > 1 else ""
-        return TownOutcome(town, (), (), _one_line(first) + more)
+        return files, tuple(arrangements)
     except DraftkitError as problem:
-        return TownOutcome(town, (), (), _one_line(problem))
+        return _failed(town, problem)
+
+
+def _written(town: str, drafted: _Drafted, settings: BatchSettings) -> TownOutcome:
+    files, arrangements = drafted
+    try:
+        paths = write_files(settings.out_dir, files, force=settings.force)
+    except DraftkitError as problem:
+        return _failed(town, problem)
+    return TownOutcome(town, arrangements, tuple(paths))
+
+
+def _failed(town: str, problem: DraftkitError) -> TownOutcome:
+    if isinstance(problem, ProblemList):
+        first = problem.problems[0]
+        more = f" (and {len(problem.problems) - 1} more)" if len(problem.problems) > 1 else ""
+        return TownOutcome(town, (), (), _one_line(first) + more)
+    return TownOutcome(town, (), (), _one_line(problem))
 
 
 def _one_line(problem: DraftkitError) -> str:
     head = f"{problem.location}: {problem.message}" if problem.location else problem.message
     return head.replace("\n", " ")
-
-
-_WORKER: tuple[Library, BatchSettings] | None = None
-"""What a forked worker drafts with: the library the parent loaded and checked."""
-
-
-def _work(town: str) -> TownOutcome:
-    assert _WORKER is not None, "worker not started"
-    library, settings = _WORKER
-    return draft_town(library, town, settings)
 
 
 def _warm(library: Library) -> None:
@@ -153,37 +171,129 @@ def run_batch(
         on_start(len(names))
     count = workers or os.cpu_count() or 1
     outcomes: dict[int, TownOutcome] = {}
-    for index, outcome in _outcomes(library, settings, names, count):
+    found = (
+        _in_this_process(library, settings, names)
+        if count <= 1 or len(names) < 4
+        else _in_workers(library, settings, names, min(count, len(names)))
+    )
+    for index, outcome in found:
         outcomes[index] = outcome
         if on_done is not None:
             on_done(outcome)
     return [outcomes[i] for i in range(len(names))]
 
 
-def _outcomes(
+def _in_this_process(
+    library: Library, settings: BatchSettings, names: list[str]
+) -> Iterator[tuple[int, TownOutcome]]:
+    # A thread writes one town (its fsyncs wait on the disk, not the processor) while
+    # the next is drafted.
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: deque[tuple[int, TownOutcome | Future[TownOutcome]]] = deque()
+        for index, name in enumerate(names):
+            drafted = _drafted(library, name, settings)
+            pending.append(
+                (index, drafted)
+                if isinstance(drafted, TownOutcome)
+                else (index, writer.submit(_written, name, drafted, settings))
+            )
+            while pending and _ready(pending[0][1]):
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _ready(outcome: TownOutcome | Future[TownOutcome]) -> bool:
+    return isinstance(outcome, TownOutcome) or outcome.done()
+
+
+def _result(index: int, outcome: TownOutcome | Future[TownOutcome]) -> tuple[int, TownOutcome]:
+    return index, outcome if isinstance(outcome, TownOutcome) else outcome.result()
+
+
+def _in_workers(
     library: Library, settings: BatchSettings, names: list[str], workers: int
 ) -> Iterator[tuple[int, TownOutcome]]:
-    if workers <= 1 or len(names) < 4:
-        for index, name in enumerate(names):
-            yield index, draft_town(library, name, settings)
-        return
-    global _WORKER
+    """Outcomes as worker processes finish them.
+
+    The workers are forked after the library was loaded and checked and every template
+    compiled, so each starts drafting at once. They take towns one at a time from a
+    shared queue (both cores stay busy to the end) and send back only short outcomes.
+    """
     _warm(library)
-    # fork shares the loaded modules, the checked library and the compiled templates:
-    # a worker starts drafting at once. Towns go out a few at a time, so both cores
-    # stay busy to the end; only names and short outcomes travel between processes.
-    _WORKER = (library, settings)
+    context = multiprocessing.get_context("fork")
+    tasks: Any = context.Queue()
+    results: Any = context.Queue()
+    stop = context.Event()
+    for index in range(len(names)):
+        tasks.put(index)
+    for _ in range(workers):
+        tasks.put(None)
+    processes = [
+        context.Process(
+            target=_worker, args=(library, settings, names, tasks, results, stop), daemon=True
+        )
+        for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    received = 0
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(names))) as pool:
-            chunk = max(1, min(4, len(names) // (workers * 16)))
-            yield from pool.imap_unordered(_indexed_work, enumerate(names), chunksize=chunk)
+        while received < len(names):
+            try:
+                message = results.get(timeout=1.0)
+            except queue.Empty:
+                if not any(process.is_alive() for process in processes):
+                    raise RuntimeError("the batch's worker processes stopped early") from None
+                continue
+            index, outcome = message
+            if isinstance(outcome, str):
+                raise RuntimeError(f"drafting {names[index]} failed:\n{outcome}")
+            received += 1
+            yield index, outcome
     finally:
-        _WORKER = None
+        # Stopped (Ctrl-C) or failed: each worker finishes the town in hand, so no town
+        # is left half-written, then ends.
+        stop.set()
+        while any(process.is_alive() for process in processes):
+            with contextlib.suppress(queue.Empty):
+                results.get(timeout=0.1)
+        for process in processes:
+            process.join()
 
 
-def _indexed_work(item: tuple[int, str]) -> tuple[int, TownOutcome]:
-    return item[0], _work(item[1])
+def _worker(
+    library: Library,
+    settings: BatchSettings,
+    names: list[str],
+    tasks: Any,
+    results: Any,
+    stop: Any,
+) -> None:
+    # Ctrl-C reaches every process of the terminal; the parent decides, and a worker
+    # finishes the town it is writing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def write(index: int, drafted: _Drafted) -> None:
+        try:
+            results.put((index, _written(names[index], drafted, settings)))
+        except Exception:
+            results.put((index, traceback.format_exc()))
+
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        while not stop.is_set():
+            index = tasks.get()
+            if index is None:
+                break
+            try:
+                drafted = _drafted(library, names[index], settings)
+            except Exception:
+                results.put((index, traceback.format_exc()))
+                break
+            if isinstance(drafted, TownOutcome):
+                results.put((index, drafted))
+            else:
+                writer.submit(write, index, drafted)
 
 
 __all__ = [

@@ -7,6 +7,7 @@ cells, headers and footers) serves both the checks and the golden snapshots.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -111,15 +112,11 @@ def inspect_lines(
     # Text the user gave or the library holds may legitimately read like a tag ("None of
     # the following ..."): mask those values, then scan what is left in one pass.
     # Templates may print a value through |upper, so its upper-case form is masked too.
-    strings = set(_strings(context))
-    # A match cannot span the line break between two values: when the values joined
-    # hold none, no value does, and the common case costs one scan.
-    suspects = strings if LEFTOVER.search("\n".join(strings)) else ()
     values = sorted(
         {
             _clean(form)
-            for v in suspects
-            if any(mark in v for mark in _MARKS) and LEFTOVER.search(v)
+            for v in set(_strings(context))
+            if _reads_like_tag(v)
             for form in (v, v.upper())
         },
         key=len,
@@ -143,6 +140,12 @@ def inspect_lines(
     if not any(" | " in line and not line.startswith(("header", "footer")) for line in lines):
         problems.append(RenderError("the rendered document has no text", path=name))
     return problems
+
+
+@functools.lru_cache(maxsize=8192)
+def _reads_like_tag(value: str) -> bool:
+    # Cached: a batch's contexts hold the same clause texts for every town.
+    return any(mark in value for mark in _MARKS) and LEFTOVER.search(value) is not None
 
 
 def _strings(value: Any) -> list[str]:

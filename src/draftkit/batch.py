@@ -214,11 +214,13 @@ def _result(index: int, outcome: TownOutcome | Future[TownOutcome]) -> tuple[int
 def _in_workers(
     library: Library, settings: BatchSettings, names: list[str], workers: int
 ) -> Iterator[tuple[int, TownOutcome]]:
-    """Outcomes as worker processes finish them.
+    """Outcomes as this process and ``workers - 1`` forked ones finish them.
 
     The workers are forked after the library was loaded and checked and every template
-    compiled, so each starts drafting at once. They take towns one at a time from a
-    shared queue (both cores stay busy to the end) and send back only short outcomes.
+    compiled, so each starts drafting at once; this process drafts too (one process a
+    core, and no idle parent holding a copy of everything). All take towns one at a time
+    from a shared queue, so every core stays busy to the end, and send back only short
+    outcomes.
     """
     _warm(library)
     context = multiprocessing.get_context("fork")
@@ -233,24 +235,35 @@ def _in_workers(
         context.Process(
             target=_worker, args=(library, settings, names, tasks, results, stop), daemon=True
         )
-        for _ in range(workers)
+        for _ in range(workers - 1)
     ]
     for process in processes:
         process.start()
     received = 0
     try:
-        while received < len(names):
-            try:
-                message = results.get(timeout=1.0)
-            except queue.Empty:
-                if not any(process.is_alive() for process in processes):
-                    raise RuntimeError("the batch's worker processes stopped early") from None
-                continue
-            index, outcome = message
-            if isinstance(outcome, str):
-                raise RuntimeError(f"drafting {names[index]} failed:\n{outcome}")
-            received += 1
-            yield index, outcome
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            mine: list[Future[None]] = []
+            # This process's own outcomes skip the pipe (read back at once, in order).
+            own: queue.SimpleQueue[tuple[int, TownOutcome | str]] = queue.SimpleQueue()
+            drafting = True
+            while received < len(names):
+                if drafting:
+                    index = tasks.get()
+                    drafting = index is not None
+                    if index is not None:
+                        written = _draft_and_write(library, settings, names, index, writer, own)
+                        mine += [written] if written else []
+                finished = not drafting and all(f.done() for f in mine)
+                finished = finished and not any(p.is_alive() for p in processes)
+                arrived = [*_arrived(own, wait=False), *_arrived(results, wait=not drafting)]
+                for index, outcome in arrived:
+                    if isinstance(outcome, str):
+                        raise RuntimeError(f"drafting {names[index]} failed:\n{outcome}")
+                    received += 1
+                    yield index, outcome
+                if finished and received < len(names):
+                    # Every process is done and all they sent has been read.
+                    raise RuntimeError("the batch's worker processes stopped early")
     finally:
         # Stopped (Ctrl-C) or failed: each worker finishes the town in hand, so no town
         # is left half-written, then ends.
@@ -260,6 +273,43 @@ def _in_workers(
                 results.get(timeout=0.1)
         for process in processes:
             process.join()
+
+
+def _arrived(results: Any, *, wait: bool) -> Iterator[tuple[int, TownOutcome | str]]:
+    """What has arrived in ``results``; with ``wait``, waits a moment for the first."""
+    try:
+        yield results.get(timeout=0.2) if wait else results.get_nowait()
+        while True:
+            yield results.get_nowait()
+    except queue.Empty:
+        return
+
+
+def _draft_and_write(
+    library: Library,
+    settings: BatchSettings,
+    names: list[str],
+    index: int,
+    writer: ThreadPoolExecutor,
+    results: Any,
+) -> Future[None] | None:
+    """Draft one town and hand its writing to ``writer``; the outcome goes to ``results``.
+
+    The writing thread waits on the disk (fsync), not the processor, while the next town
+    is drafted.
+    """
+    drafted = _drafted(library, names[index], settings)
+    if isinstance(drafted, TownOutcome):
+        results.put((index, drafted))
+        return None
+
+    def write() -> None:
+        try:
+            results.put((index, _written(names[index], drafted, settings)))
+        except Exception:
+            results.put((index, traceback.format_exc()))
+
+    return writer.submit(write)
 
 
 def _worker(
@@ -274,26 +324,16 @@ def _worker(
     # finishes the town it is writing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    def write(index: int, drafted: _Drafted) -> None:
-        try:
-            results.put((index, _written(names[index], drafted, settings)))
-        except Exception:
-            results.put((index, traceback.format_exc()))
-
     with ThreadPoolExecutor(max_workers=1) as writer:
         while not stop.is_set():
             index = tasks.get()
             if index is None:
                 break
             try:
-                drafted = _drafted(library, names[index], settings)
+                _draft_and_write(library, settings, names, index, writer, results)
             except Exception:
                 results.put((index, traceback.format_exc()))
                 break
-            if isinstance(drafted, TownOutcome):
-                results.put((index, drafted))
-            else:
-                writer.submit(write, index, drafted)
 
 
 __all__ = [

@@ -421,6 +421,10 @@ _SECTIONS = etree.XPath(
 
 
 def _clean(text: str) -> str:
+    # Already clean (the common case) when its only whitespace is single inner spaces:
+    # every other whitespace character is one isprintable() refuses.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.replace("\t", " ").split())
 
 

@@ -212,8 +212,10 @@ class CompiledTemplate:
             # Undo the line per paragraph _compile added (what re.sub(r"\n<w:p([ >])",
             # r"<w:p\1") does, in two plain passes).
             xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-            xml = xml.replace("{_{", "{{").replace("}_}", "}}")
-            xml = xml.replace("{_%", "{%").replace("%_}", "%}")
+            if "{_" in xml:  # one scan instead of two when there is nothing to undo
+                xml = xml.replace("{_{", "{{").replace("{_%", "{%")
+            if "_}" in xml:
+                xml = xml.replace("}_}", "}}").replace("%_}", "%}")
             if _has_listing(xml):
                 xml = _DOCXTPL.resolve_listing(xml)
             data = xml.encode("utf-8")

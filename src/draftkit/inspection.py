@@ -155,7 +155,14 @@ def _strings(value: Any) -> list[str]:
     todo = [value]
     while todo:
         item = todo.pop()
-        if isinstance(item, str):
+        kind = type(item)  # exact types first: isinstance against Mapping is slow
+        if kind is str:
+            found.append(item)
+        elif kind is dict:
+            todo.extend(item.values())
+        elif kind is list or kind is tuple:
+            todo.extend(item)
+        elif isinstance(item, str):
             found.append(item)
         elif isinstance(item, Mapping):
             todo.extend(item.values())

@@ -311,21 +311,24 @@ class ClauseMatcher:
     """
 
     def __init__(self, rendered: list[RenderedClause]) -> None:
+        # Searched as UTF-8: a valid UTF-8 text holds a valid UTF-8 fragment's bytes
+        # exactly where it holds the fragment, and bytes are half the memory to read of
+        # a text with a dash or a section sign in it.
         self._fragments = [
-            (item.clause.value.id, [f for f in (_plain(t) for t in _texts(item)) if f])
+            (item.clause.value.id, [f.encode() for f in (_plain(t) for t in _texts(item)) if f])
             for item in rendered
         ]
 
     def lines_of(self, lines: list[str]) -> dict[str, list[int]]:
         """Clause id -> indexes of the lines holding any of its texts."""
-        plain = [_plain(line) for line in lines]
+        plain = [_plain(line).encode() for line in lines]
         # A fragment holds no line break, so it can only be in a line at least as long
         # as itself: the lines are joined longest first, and each fragment is searched
         # for (in C) only in the part of the text that can hold it.
         order = sorted(range(len(plain)), key=lambda i: len(plain[i]), reverse=True)
-        joined = "\n".join(plain[i] for i in order)
+        joined = b"\n".join(plain[i] for i in order)
         starts = list(itertools.accumulate((len(plain[i]) + 1 for i in order), initial=0))
-        # ends[k]: where the text of the lines longer than the k-th longest ends.
+        # -lengths ascend, so bisect finds how many lines are at least so long.
         lengths = [-len(plain[i]) for i in order]
         found: dict[str, list[int]] = {}
         for clause_id, fragments in self._fragments:

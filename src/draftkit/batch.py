@@ -10,6 +10,7 @@ reported with its reason and does not stop the others.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -223,6 +224,9 @@ def _in_workers(
     outcomes.
     """
     _warm(library)
+    # What is loaded now lives as long as the batch: the collector need not walk it
+    # again, and a forked worker then does not copy the pages it would touch doing so.
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     tasks: Any = context.Queue()
     results: Any = context.Queue()
@@ -273,6 +277,7 @@ def _in_workers(
                 results.get(timeout=0.1)
         for process in processes:
             process.join()
+        gc.unfreeze()
 
 
 def _arrived(results: Any, *, wait: bool) -> Iterator[tuple[int, TownOutcome | str]]:

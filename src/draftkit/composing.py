@@ -250,7 +250,7 @@ _TITLE_NUMBER = re.compile(r"\b(\d+) (V\.S\.A\.|U\.S\.C\.|C\.F\.R\.|App\. V\.S\.
 _NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=8192, typed=True)
 def typeset(text: str) -> str:
     """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
     # Cached: a batch typesets the same clause texts for every town.

@@ -284,17 +284,28 @@ def main() -> int:
     parser.add_argument("--town", default="burlington")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--tests", action="store_true", help="time the test suite too")
+    parser.add_argument(
+        "--only",
+        choices=["town", "batch", "help", "tests"],
+        action="append",
+        help="measure only this figure (repeat for several); the machine is shared, so a "
+        "figure measured alone is less noisy",
+    )
     args = parser.parse_args()
     # As `pip install` does for an installed package: with PYTHONDONTWRITEBYTECODE set (as
     # on this machine) an editable install would otherwise compile draftkit's source in
     # every process, which the bare side's installed docxtpl never does.
     compileall.compile_dir(ROOT / "src" / "draftkit", quiet=1)
+    only = set(args.only or ["town", "batch", "help", *(["tests"] if args.tests else [])])
     library = load_library(ROOT)
     print(f"draftkit benchmark, {dt.date.today()}, {os.cpu_count()} cores")
-    one_town(library, args.town, args.pairs)
-    every_town(library)
-    help_times(5)
-    if args.tests:
+    if "town" in only:
+        one_town(library, args.town, args.pairs)
+    if "batch" in only:
+        every_town(library)
+    if "help" in only:
+        help_times(5)
+    if "tests" in only:
         test_suite()
     return 0
 

@@ -104,3 +104,25 @@ def test_batch_in_parallel_gives_the_same_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in serial.iterdir()) == sorted(p.name for p in parallel.iterdir())
     for path in serial.glob("*.docx"):
         assert text_lines(path.read_bytes()) == text_lines((parallel / path.name).read_bytes())
+
+
+def test_parallel_batch_lists_failures_in_the_order_given_and_writes_the_rest(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2026-03-03-burlington-police-directive.docx").write_bytes(b"keep me")
+    names = ["Atlantis", "Bridport", "Burlington", "Addison", "Hinesburg"]
+    result = run(REPO, "batch", *names, "--date", "2026-03-03", "--out", str(out), "--workers", "2")
+    assert result.exit_code == 1
+    assert "3 of 5 towns drafted" in result.output
+    failed = result.output.split("2 failed:\n", 1)[1].splitlines()
+    assert [line.split(":", 1)[0] for line in failed] == ["  Atlantis", "  Burlington"]
+    assert "Burlington: this file exists" in result.output
+    written = sorted(p.name for p in out.iterdir())
+    assert (out / "2026-03-03-burlington-police-directive.docx").read_bytes() == b"keep me"
+    assert [n for n in written if "burlington" in n] == [
+        "2026-03-03-burlington-police-directive.docx"
+    ]
+    assert {n.split("-")[3] for n in written} == {"addison", "bridport", "burlington", "hinesburg"}
+    assert all(n.endswith((".docx", ".json")) for n in written)  # no temporary file left

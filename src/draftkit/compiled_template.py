@@ -263,14 +263,18 @@ class CompiledTemplate:
         trees: dict[str, Any] = {}
         for part, template in self._templates.items():
             xml = template.render(context)
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-            xml = xml.replace("{_{", "{{").replace("}_}", "}}")
-            xml = xml.replace("{_%", "{%").replace("%_}", "%}")
+            # Undo the line per paragraph _compile added (what re.sub(r"\n<w:p([ >])",
+            # r"<w:p\1") does, in two plain passes).
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+            if "{_" in xml:  # one scan instead of two when there is nothing to undo
+                xml = xml.replace("{_{", "{{").replace("{_%", "{%")
+            if "_}" in xml:
+                xml = xml.replace("}_}", "}}").replace("%_}", "%}")
             if _has_listing(xml):
                 xml = _docxtpl().resolve_listing(xml)
             data = xml.encode("utf-8")
             try:
-                tree = parse_xml(data)
+                tree = etree.fromstring(data, _RENDERED)
             except etree.XMLSyntaxError as exc:
                 raise RenderError(
                     f"the rendered {part} is not well-formed XML ({exc.msg}); the document "
@@ -283,7 +287,7 @@ class CompiledTemplate:
                 tree = _fix_tables(data)
                 _renumber_drawings(tree)
                 data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-                tree = parse_xml(data)
+                tree = etree.fromstring(data, _RENDERED)
             parts[part] = data
             trees[part] = tree
         return RenderedDocument(self, parts, self._lines(trees))
@@ -296,11 +300,7 @@ class CompiledTemplate:
         headers: list[str] = []
         footers: list[str] = []
         seen: set[str] = set()
-        sections = (
-            body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces=_NAMESPACES)
-            if body is not None
-            else []
-        )
+        sections = _SECTIONS(body) if body is not None else []
         for sect in sections:
             for label, tag, out in (
                 ("header", "w:headerReference", headers),
@@ -320,23 +320,20 @@ class CompiledTemplate:
         return headers + lines + footers
 
     def _block_lines(self, container: Any) -> Iterator[str]:
-        for element in container.iterchildren(f"{_W}p", f"{_W}tbl"):
-            if element.tag == f"{_W}p":
-                text = paragraph_text(element)
+        for element in container.iterchildren(_P, _TBL):
+            if element.tag == _P:
+                style_id, text = _paragraph(element)
                 if text.strip():
-                    yield f"{self._style(element)} | {_clean(text)}"
+                    yield f"{self._style(style_id)} | {_clean(text)}"
                 continue
             for r, row in enumerate(element.iterchildren(f"{_W}tr"), start=1):
                 for c, cell in enumerate(_row_cells(row), start=1):
-                    for p in cell.iterchildren(f"{_W}p"):
-                        text = paragraph_text(p)
+                    for p in cell.iterchildren(_P):
+                        style_id, text = _paragraph(p)
                         if text.strip():
-                            yield f"cell {r}.{c} {self._style(p)} | {_clean(text)}"
+                            yield f"cell {r}.{c} {self._style(style_id)} | {_clean(text)}"
 
-    def _style(self, p: Any) -> str:
-        ppr = p.find(f"{_W}pPr")
-        style = ppr.find(f"{_W}pStyle") if ppr is not None else None
-        style_id = style.get(f"{_W}val") if style is not None else None
+    def _style(self, style_id: str | None) -> str:
         return self.style_names.get(style_id, "Normal") if style_id else "Normal"
 
     def relationships_with(self, added: list[tuple[str, str]]) -> bytes:
@@ -454,33 +451,72 @@ def _renumber_drawings(tree: Any) -> None:
 def paragraph_text(p: Any) -> str:
     """A paragraph's text as python-docx's ``Paragraph.text`` gives it: runs and
     hyperlinked runs, with tabs, breaks and non-breaking hyphens as characters."""
+    return _paragraph(p)[1]
+
+
+def _paragraph(p: Any) -> tuple[str | None, str]:
+    """A paragraph's style id (from its first ``w:pPr``'s first ``w:pStyle``, as
+    python-docx finds it) and its :func:`paragraph_text`, in one pass over its children."""
+    style_id: str | None = None
+    seen_properties = False
     parts: list[str] = []
     for child in p:
-        if child.tag == f"{_W}r":
+        tag = child.tag
+        if tag == _R:
             parts.append(_run_text(child))
-        elif child.tag == f"{_W}hyperlink":
-            parts.extend(_run_text(r) for r in child.iterchildren(f"{_W}r"))
-    return "".join(parts)
+        elif tag == _HYPERLINK:
+            parts.extend(_run_text(r) for r in child.iterchildren(_R))
+        elif tag == _PPR and not seen_properties:
+            seen_properties = True
+            for style in child.iterchildren(_PSTYLE):
+                style_id = style.get(_VAL)
+                break
+    return style_id, "".join(parts)
 
 
 def _run_text(run: Any) -> str:
     parts: list[str] = []
     for e in run:
         tag = e.tag
-        if tag == f"{_W}t":
+        if tag == _T:
             parts.append(e.text or "")
-        elif tag in (f"{_W}tab", f"{_W}ptab"):
+        elif tag in _TABS:
             parts.append("\t")
-        elif tag == f"{_W}br":
-            parts.append("\n" if e.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
-        elif tag == f"{_W}cr":
+        elif tag == _BR:
+            parts.append("\n" if e.get(_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag == _CR:
             parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
     return "".join(parts)
 
 
+_P, _TBL, _R, _HYPERLINK, _PPR, _PSTYLE, _VAL, _T, _BR, _CR, _TYPE, _NO_BREAK_HYPHEN = (
+    f"{_W}{tag}"
+    for tag in (
+        "p",
+        "tbl",
+        "r",
+        "hyperlink",
+        "pPr",
+        "pStyle",
+        "val",
+        "t",
+        "br",
+        "cr",
+        "type",
+        "noBreakHyphen",
+    )
+)
+_TABS = (f"{_W}tab", f"{_W}ptab")
+_SECTIONS = etree.XPath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces=_NAMESPACES)
+
+
 def _clean(text: str) -> str:
+    # Already clean (the common case) when its only whitespace is single inner spaces:
+    # every other whitespace character is one isprintable() refuses.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.replace("\t", " ").split())
 
 

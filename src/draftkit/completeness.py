@@ -29,8 +29,12 @@ _MIN_PIECE = 12
 """Shorter static pieces ("RESOLUTION") are checked by the pieces around them."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    # Cached: most lines and pieces read the same in every town of a batch, and looking
+    # a text up costs a tenth of folding it again.
+    folded = " ".join(text.split())
+    return text if folded == text else folded
 
 
 @functools.lru_cache(maxsize=32)
@@ -62,7 +66,9 @@ def _template_facts(path: Path, stamp: float) -> tuple[str, tuple[str, ...]]:
     return "\n".join(texts), tuple(pieces)
 
 
+@functools.lru_cache(maxsize=256)
 def _uses(source: str, name: str) -> bool:
+    # Cached: the same few names are asked of the same template for every document.
     return re.search(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", source) is not None
 
 
@@ -102,11 +108,25 @@ def missing_pieces(
     lines: list[str], template: Path, context: Mapping[str, Any], *, name: str
 ) -> list[DraftkitError]:
     """Every expected piece the document's text view lacks; empty when it is complete."""
-    text = "\n".join(_clean(line.split(" | ", 1)[-1]) for line in lines)
+    texts = [_clean(line.split(" | ", 1)[-1]) for line in lines]
+    text = "\n".join(texts)
+    # Most pieces are a whole line, or a line after its label ("(a) ", "4.1 ",
+    # "WHEREAS, "): those are found by one look-up each. The rest are searched for from
+    # where the last one was found (pieces come roughly in reading order), and only
+    # then in the whole text, so a long document is not read once per piece.
+    whole = set(texts)
+    whole.update(t.split(" ", 1)[-1] for t in texts)
     problems: list[DraftkitError] = []
+    at = 0
     for what, piece in expected_pieces(template, context):
         wanted = _clean(piece)
-        if wanted and wanted not in text:
+        if not wanted or wanted in whole:
+            continue
+        found = text.find(wanted, at)
+        if found != -1:
+            at = found
+            continue
+        if wanted not in text:
             problems.append(
                 RenderError(
                     f"the rendered document is incomplete: {what} is missing "

@@ -7,6 +7,7 @@ Everything here is in memory and pure: the same inputs give the same texts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -168,10 +169,9 @@ def render_clauses(
     rendered: list[RenderedClause] = []
     for loaded in clauses:
         texts: dict[str, str] = {}
-        for field, source in loaded.value.template_texts():
-            loc = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+        for field, source in _template_texts(loaded.value):
             try:
-                texts[field] = renderer.render(source, loaded, loc)
+                texts[field] = renderer.render(source, loaded, _loc(field))
             except DraftkitError as problem:
                 problems.append(problem)
         if problems:
@@ -179,6 +179,25 @@ def render_clauses(
         rendered.append(_rendered_clause(loaded, texts))
     raise_if_any(problems)
     return rendered
+
+
+def _template_texts(clause: ClauseModule) -> list[tuple[str, str]]:
+    # A loaded clause never changes: a batch lists its texts once, not once a town.
+    known = _TEMPLATE_TEXTS.get(id(clause))
+    if known is None or known[0] is not clause:
+        if len(_TEMPLATE_TEXTS) > 4096:  # a long-running service reloads its library
+            _TEMPLATE_TEXTS.clear()
+        known = _TEMPLATE_TEXTS[id(clause)] = (clause, clause.template_texts())
+    return known[1]
+
+
+_TEMPLATE_TEXTS: dict[int, tuple[ClauseModule, list[tuple[str, str]]]] = {}
+
+
+@functools.lru_cache(maxsize=1024)
+def _loc(field: str) -> tuple[str | int, ...]:
+    """``directive.paragraphs.2`` -> ``("directive", "paragraphs", 2)``, for errors."""
+    return tuple(int(p) if p.isdigit() else p for p in field.split("."))
 
 
 def _rendered_clause(loaded: Loaded[ClauseModule], texts: dict[str, str]) -> RenderedClause:
@@ -232,8 +251,10 @@ _NO_BREAK_AFTER = ("§§ ", "§ ", "V.S.A. ", "U.S.C. ", "C.F.R. ", "App. ")
 _NO_BREAK = tuple((mark, mark[:-1] + "\u00a0") for mark in _NO_BREAK_AFTER)
 
 
+@functools.lru_cache(maxsize=8192, typed=True)
 def typeset(text: str) -> str:
     """Keep a citation together on one line: no break after '§' or 'V.S.A.'."""
+    # Cached: a batch typesets the same clause texts for every town.
     for mark, kept in _NO_BREAK:
         text = text.replace(mark, kept)
     # Most paragraphs cite no code: the search costs more than the test (a draft

@@ -197,26 +197,18 @@ def _sections(
     numbers = {
         section.heading: f"{prefix}{number}" for number, section in enumerate(sections, start)
     }
+    # Most paragraphs read the same in every town: each distinct text is worked out once
+    # per process for each numbering (a batch of every municipality asks thousands of
+    # times).
+    done = _CROSS_REFS.setdefault((tuple(numbers.items()), provisions, itself), {})
+    if len(done) > _CROSS_REFS_KEPT:
+        done.clear()
 
     def cross_refs(text: str) -> str:
-        if itself is not None and "this document" in text:
-            name, taking_effect = itself
-            text = text.replace("this document takes effect", taking_effect)
-            text = text.replace("this document", name)
-        if "he section on " in text:
-            for heading, number in numbers.items():
-                text = text.replace(f"the section on {heading}", f"section {number} ({heading})")
-                text = text.replace(f"The section on {heading}", f"Section {number} ({heading})")
-        if provisions is not None and " provision" in text:
-            savings, emergency = provisions
-            text = _SAVINGS_REF.sub(
-                lambda m: f"{m.group(1)}he savings provision for federal law (section {savings})",
-                text,
-            )
-            text = _EMERGENCY_REF.sub(
-                lambda m: f"{m.group(1)}he emergency provision (section {emergency})", text
-            )
-        return typeset(text)
+        found = done.get(text)
+        if found is None:
+            found = done[text] = _cross_refs(text, numbers, provisions, itself)
+        return found
 
     return [
         {
@@ -229,6 +221,39 @@ def _sections(
         }
         for number, section in enumerate(sections, start=start)
     ]
+
+
+_CROSS_REFS: dict[
+    tuple[tuple[tuple[str, str], ...], tuple[str, str] | None, tuple[str, str] | None],
+    dict[str, str],
+] = {}
+_CROSS_REFS_KEPT = 4096
+
+
+def _cross_refs(
+    text: str,
+    numbers: dict[str, str],
+    provisions: tuple[str, str] | None,
+    itself: tuple[str, str] | None,
+) -> str:
+    if itself is not None and "this document" in text:
+        name, taking_effect = itself
+        text = text.replace("this document takes effect", taking_effect)
+        text = text.replace("this document", name)
+    if "he section on " in text:
+        for heading, number in numbers.items():
+            text = text.replace(f"the section on {heading}", f"section {number} ({heading})")
+            text = text.replace(f"The section on {heading}", f"Section {number} ({heading})")
+    if provisions is not None and " provision" in text:
+        savings, emergency = provisions
+        text = _SAVINGS_REF.sub(
+            lambda m: f"{m.group(1)}he savings provision for federal law (section {savings})",
+            text,
+        )
+        text = _EMERGENCY_REF.sub(
+            lambda m: f"{m.group(1)}he emergency provision (section {emergency})", text
+        )
+    return typeset(text)
 
 
 _SAVINGS_REF = re.compile(r"\b([Tt])he savings provision(?: for federal law)?")

@@ -7,6 +7,7 @@ cells, headers and footers) serves both the checks and the golden snapshots.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -121,7 +122,7 @@ def inspect_lines(
         {
             _clean(form)
             for v in set(_strings(context))
-            if any(mark in v for mark in _MARKS) and LEFTOVER.search(v)
+            if _reads_like_tag(v)
             for form in (v, v.upper())
         },
         key=len,
@@ -147,12 +148,30 @@ def inspect_lines(
     return problems
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
+@functools.lru_cache(maxsize=8192)
+def _reads_like_tag(value: str) -> bool:
+    # Cached: a batch's contexts hold the same clause texts for every town.
+    return any(mark in value for mark in _MARKS) and LEFTOVER.search(value) is not None
+
+
+def _strings(value: Any) -> list[str]:
+    # Every string in a context, in no particular order; a loop, not nested generators
+    # (a document's context holds thousands).
+    found: list[str] = []
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        kind = type(item)  # exact types first: isinstance against Mapping is slow
+        if kind is str:
+            found.append(item)
+        elif kind is dict:
+            todo.extend(item.values())
+        elif kind is list or kind is tuple:
+            todo.extend(item)
+        elif isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, Mapping):
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            todo.extend(item)
+    return found

@@ -29,7 +29,19 @@ def clause_text_hash(clause: ClauseModule) -> str:
     """SHA-256 over every text of the clause a draft can contain, as stored (whitespace
     already folded by the model), so a reflowed YAML file keeps its hash and any
     change of wording does not."""
-    return sha256_bytes(canonical_json(clause.template_texts()))
+    # A loaded clause never changes: a batch asks the hash of each one for every town.
+    known = _TEXT_HASHES.get(id(clause))
+    if known is None or known[0] is not clause:
+        if len(_TEXT_HASHES) > 4096:  # a long-running service reloads its library
+            _TEXT_HASHES.clear()
+        known = _TEXT_HASHES[id(clause)] = (
+            clause,
+            sha256_bytes(canonical_json(clause.template_texts())),
+        )
+    return known[1]
+
+
+_TEXT_HASHES: dict[int, tuple[ClauseModule, str]] = {}
 
 
 def definitions_hash(clause: ClauseModule, glossary: Mapping[str, GlossaryTerm]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -98,6 +99,12 @@ class Registry:
             return slugify(f"{municipality.name} {municipality.kind}")
         return slugify(municipality.name)
 
+    @functools.cached_property
+    def _base_keys(self) -> list[str]:
+        # Worked out on first use: a batch looks up "woodstock-town" and the like for
+        # every town, and folding every name each time was most of its look-up time.
+        return [key(m.base_name) for m in self.rows]
+
     def by_slug(self, slug: str) -> Municipality | None:
         """The municipality with this slug, if any."""
         return self._slugs.get(slug)
@@ -113,7 +120,7 @@ class Registry:
         if not matches and suffix:
             kind, wanted = suffix.group(2), suffix.group(1)
         if not matches:
-            matches = [m for m in self.rows if key(m.base_name) == wanted]
+            matches = [m for m, k in zip(self.rows, self._base_keys, strict=True) if k == wanted]
         if kind is not None:
             matches = [m for m in matches if m.kind == kind or key(m.name) == key(name)]
         return matches

@@ -5,7 +5,7 @@ citations, notes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from draftkit.composing import (
@@ -35,15 +35,19 @@ def build_contexts(
     notice: str = "",
     unapproved: Sequence[tuple[str, str]] = (),
     area: str | None = None,
+    kinds: Collection[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """The values each of the town's documents prints, by document kind.
+    """The values each of the town's documents prints, by document kind (only the
+    ``kinds`` asked for, when given: a download of one document needs its values alone).
 
     ``unapproved`` lists the (clause id, review state) of every clause not approved at
     its current text: page 1 says how many there are in one line, and a drafting note at
     the end of the document names them.
     """
     profile = town.value
-    documents = INSTRUMENTS[profile.police.arrangement]
+    documents = [
+        d for d in INSTRUMENTS[profile.police.arrangement] if kinds is None or d.kind in kinds
+    ]
     base = clause_context(profile, area)
     renderer = TextRenderer(profile, area)
     titles = {item.clause.value.id: item.clause.value.title for item in rendered}

@@ -153,6 +153,8 @@ def prepare_draft(
         )
     review_states = [(clause_id, statuses[clause_id].state) for clause_id in unapproved]
     rendered = render_clauses(profile, clauses, area=area)
+    names = {d.kind: output_name(options.date, stem, outputs[d.kind]) for d in documents}
+    wanted = {kind for kind, name in names.items() if only is None or name == only}
     contexts = build_contexts(
         library,
         town,
@@ -161,6 +163,7 @@ def prepare_draft(
         notice=_notice(profile, from_defaults=resolved.from_defaults, to_confirm=to_confirm),
         unapproved=review_states,
         area=area,
+        kinds=wanted,
     )
     rendered_for = {d.kind: rendered for d in documents}
     if owner is not None and "directive" in contexts:
@@ -178,6 +181,7 @@ def prepare_draft(
             ),
             unapproved=review_states,
             area=area,
+            kinds=("directive",),
         )["directive"]
     problems: list[DraftkitError] = []
     compiled: dict[str, tuple[CompiledTemplate, str]] = {}
@@ -220,16 +224,13 @@ def prepare_draft(
             }
             for document in documents
         },
-        "documents": {
-            document.kind: output_name(options.date, stem, outputs[document.kind])
-            for document in documents
-        },
+        "documents": names,
     }
     files: dict[str, bytes] = {}
     texts: dict[str, list[str]] = {}
     for document in documents:
-        name = output_name(options.date, stem, outputs[document.kind])
-        if only is not None and name != only:
+        name = names[document.kind]
+        if document.kind not in wanted:
             continue
         matcher = ClauseMatcher(rendered_for[document.kind])
         try:

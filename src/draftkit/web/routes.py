@@ -243,7 +243,7 @@ async def protections(lang: str, request: Request) -> Response:
     """Step 3: the facts checked by the profile model; then the protections to choose."""
     lang = _lang(lang)
     answers, problems = read_answers(await _form(request))
-    return await run_in_threadpool(_protections, lang, request, answers, problems, {})
+    return _protections(lang, request, answers, problems, {})  # drafting work: see download()
 
 
 def _protections(
@@ -285,7 +285,7 @@ async def preview(lang: str, request: Request) -> Response:
     """Step 4: the documents' text as it will read in Word, and the downloads."""
     lang = _lang(lang)
     answers, problems = read_answers(await _form(request))
-    return await run_in_threadpool(_preview, lang, request, answers, problems)
+    return _preview(lang, request, answers, problems)  # drafting work: see download()
 
 
 def _draft_or_page(
@@ -346,7 +346,16 @@ async def download(lang: str, request: Request) -> Response:
     form = await _form(request)
     answers, problems = read_answers(form)
     wanted = form.get("file")
-    return await run_in_threadpool(_download, lang, request, answers, problems, wanted)
+    if wanted.startswith("pdf:"):
+        # LibreOffice runs as another process: this worker waits, so it may take other
+        # requests meanwhile.
+        return await run_in_threadpool(_download, lang, request, answers, problems, wanted)
+    # Drafting is Python work under the GIL: threads would not draft two documents at
+    # once, and a worker whose event loop were free would keep accepting connections
+    # while its thread drafts, leaving the other workers idle. Drafting in the event
+    # loop, a busy worker accepts nothing and the operating system hands the next
+    # connection to a free worker, as in a pre-forking server (make bench-web).
+    return _download(lang, request, answers, problems, wanted)
 
 
 def _download(

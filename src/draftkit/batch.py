@@ -231,10 +231,6 @@ def _in_workers(
     tasks: Any = context.Queue()
     results: Any = context.Queue()
     stop = context.Event()
-    for index in range(len(names)):
-        tasks.put(index)
-    for _ in range(workers):
-        tasks.put(None)
     processes = [
         context.Process(
             target=_worker, args=(library, settings, names, tasks, results, stop), daemon=True
@@ -243,6 +239,11 @@ def _in_workers(
     ]
     for process in processes:
         process.start()
+    # Filled after the fork: the queue's feeder thread starts in this process only.
+    for index in range(len(names)):
+        tasks.put(index)
+    for _ in range(workers):
+        tasks.put(None)
     received = 0
     try:
         with ThreadPoolExecutor(max_workers=1) as writer:
@@ -272,6 +273,8 @@ def _in_workers(
         # Stopped (Ctrl-C) or failed: each worker finishes the town in hand, so no town
         # is left half-written, then ends.
         stop.set()
+        for _ in processes:
+            tasks.put(None)  # for a worker waiting on an empty queue, if stopped early
         while any(process.is_alive() for process in processes):
             with contextlib.suppress(queue.Empty):
                 results.get(timeout=0.1)

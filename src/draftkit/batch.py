@@ -31,7 +31,7 @@ from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.instruments import INSTRUMENTS
 from draftkit.library import Library, load_library
 from draftkit.models import Arrangement
-from draftkit.rendering import compiled_template
+from draftkit.rendering import compiled_template, save_compiled_texts
 from draftkit.writing import write_files
 
 UNKNOWN_POLICING_SETS: tuple[Arrangement, ...] = ("sheriff", "state_police")
@@ -181,6 +181,7 @@ def run_batch(
         outcomes[index] = outcome
         if on_done is not None:
             on_done(outcome)
+    save_compiled_texts()
     return [outcomes[i] for i in range(len(names))]
 
 

@@ -16,6 +16,7 @@ from tests.conftest import REPO, run
 from tests.test_properties import profiles
 
 from draftkit import disk_cache
+from draftkit.checking import problems_for_drafts
 from draftkit.library import load_library
 from draftkit.provenance import json_data
 
@@ -41,7 +42,8 @@ def test_a_draft_from_the_cache_is_the_same_byte_for_byte(
     root = make_project()  # type: ignore[operator]
     cache = tmp_path / "cache"
     cold = _draft_process(root, tmp_path / "cold", cache)
-    assert {p.name.split("-")[0] for p in cache.iterdir()} == {"library", "template", "texts"}
+    kinds = {p.name.split("-")[0] for p in cache.iterdir()}
+    assert kinds == {"library", "template", "texts", "checked"}
     warm = _draft_process(root, tmp_path / "warm", cache)
     without = _draft_process(root, tmp_path / "without", None)
     assert len(cold) == 3
@@ -132,3 +134,18 @@ def test_the_real_profiles_hash_as_pydantic_dumps_them() -> None:
     library = load_library(REPO)
     for town in library.towns.values():
         assert json_data(town.value) == town.value.model_dump(mode="json")
+
+
+def test_only_checks_that_passed_are_remembered(make_project: object) -> None:
+    cache = Path(os.environ["DRAFTKIT_CACHE_DIR"])
+    root = make_project()  # type: ignore[operator]
+    library = load_library(root, lenient_towns=True)
+    assert problems_for_drafts(library) == []
+    assert (cache / f"checked-{library.cache_key}.pickle").is_file()
+    assert problems_for_drafts(library) == []  # read back
+    clause = root / "clauses" / "custody-rule.yaml"
+    clause.write_text(clause.read_text().replace("closes: [", "closes: [no-such-loophole, ", 1))
+    broken = load_library(root, lenient_towns=True)
+    assert broken.cache_key != library.cache_key
+    assert any("no-such-loophole" in str(p) for p in problems_for_drafts(broken))
+    assert not (cache / f"checked-{broken.cache_key}.pickle").exists()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draftkit.checking import check_clauses, check_glossary
+from draftkit.checking import problems_for_drafts
 from draftkit.composing import DraftOptions
 from draftkit.defaults import Policing, PolicingUnknownError
 from draftkit.drafting import prepare_draft
@@ -164,7 +164,7 @@ def run_batch(
         DraftkitError: the library itself is broken, or ``towns`` is empty.
     """
     library = load_library(settings.root)
-    raise_if_any(check_clauses(library) + check_glossary(library))
+    raise_if_any(problems_for_drafts(library))
     names = list(towns) if towns is not None else every_municipality(library)
     if not names:
         raise DraftkitError("no towns to draft", hint="name towns, or leave them out for all")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from draftkit import disk_cache
 from draftkit.composing import DraftOptions, render_clauses, select_clauses
 from draftkit.contexts import build_contexts
 from draftkit.defaults import shared_agency_problems
@@ -80,6 +81,18 @@ def check(root: Path) -> CheckReport:
         terms=len(library.terms()),
         templates=len(TEMPLATE_FILES),
     )
+
+
+def problems_for_drafts(library: Library) -> list[DraftkitError]:
+    """What stops every draft, whatever the town: :func:`check_clauses` and
+    :func:`check_glossary`. They read the library alone, so a library that passed them
+    is remembered in the disk cache under the hash of its files."""
+    if library.cache_key is not None and disk_cache.load("checked", library.cache_key) is True:
+        return []
+    problems = check_clauses(library) + check_glossary(library)
+    if not problems:
+        disk_cache.store("checked", library.cache_key, True)
+    return problems
 
 
 def check_clauses(library: Library) -> list[DraftkitError]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit import __version__
-from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.compiled_template import CompiledTemplate, DocumentProperties
 from draftkit.completeness import missing_pieces
 from draftkit.composing import (
@@ -397,7 +397,7 @@ def draft(
     # Only the town drafted needs a sound profile: another town's broken file does not
     # stop this draft (`draftkit check` reports it).
     library = load_library(root, lenient_towns=True)
-    raise_if_any(check_clauses(library) + check_glossary(library))
+    raise_if_any(problems_for_drafts(library))
     resolved = library.resolve_town(town_name, policing)
     if not resolved.from_defaults:
         raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))

@@ -4,6 +4,7 @@ loophole catalog, the glossary and the Word templates.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -60,6 +61,8 @@ class Library:
     _template_texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     broken_towns: dict[str, list[DraftkitError]] = field(default_factory=dict)
     """Problems of town profiles that did not load, by file stem (lenient loading only)."""
+    cache_key: str | None = field(default=None, compare=False, repr=False)
+    """The hash of every file it was read from (see draftkit.disk_cache), if known."""
 
     def refuse_if_broken(self, slug: str) -> None:
         """Raise the problems of the profile ``slug`` if it exists but did not load.
@@ -266,7 +269,7 @@ def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     cached = disk_cache.load("library", key)
     if isinstance(cached, Library):
         return cached
-    library = _read_library(root, lenient_towns=lenient_towns)
+    library = dataclasses.replace(_read_library(root, lenient_towns=lenient_towns), cache_key=key)
     if not library.broken_towns:
         for clause_id in library.clauses:
             library.definitions_sha256(clause_id)  # every draft asks; keep them with it

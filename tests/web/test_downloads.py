@@ -153,7 +153,9 @@ def test_a_pdf_is_made_when_libreoffice_is_there(downloads) -> None:
     )
 
 
-@pytest.mark.parametrize("town", ["brattleboro", "burlington", "woodstock-town", "woodstock-village"])
+@pytest.mark.parametrize(
+    "town", ["brattleboro", "burlington", "woodstock-town", "woodstock-village"]
+)
 def test_one_document_alone_is_the_whole_drafts_document(client: TestClient, town: str) -> None:
     # A download of one .docx renders only that document; it must be the document the
     # whole draft holds, byte for byte (text, properties and the embedded manifest,

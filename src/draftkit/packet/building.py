@@ -14,7 +14,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.audit import audit_policy, audit_report_docx
-from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.composing import DraftOptions
 from draftkit.defaults import Policing
 from draftkit.drafting import prepare_draft
@@ -279,9 +279,7 @@ def write_packet(
             nothing is written.
     """
     library = load_library(root)
-    raise_if_any(
-        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
-    )
+    raise_if_any(problems_for_drafts(library) + check_profiles_against_registry(library))
     companions = load_companions(root)
     # Refuse an existing packet before spending seconds on building it; write_files
     # checks again, file by file.

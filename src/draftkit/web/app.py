@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from draftkit.checking import check_clauses, check_glossary, check_profiles_against_registry
+from draftkit.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.errors import raise_if_any
 from draftkit.library import Library, load_library
 from draftkit.loading import Loaded
@@ -43,9 +43,7 @@ def check_project(root: Path) -> tuple[Library, Loaded[LibraryInSpanish] | None]
         ProblemList: every problem, so the service never starts on broken data.
     """
     library = load_library(root)
-    raise_if_any(
-        check_clauses(library) + check_glossary(library) + check_profiles_against_registry(library)
-    )
+    raise_if_any(problems_for_drafts(library) + check_profiles_against_registry(library))
     return library, load_spanish(library)
 
 

@@ -47,6 +47,38 @@ def test_every_clause_a_town_asks_for_exists(town: str) -> None:
     assert set(asked) <= set(LIBRARY.clauses)
 
 
+@pytest.mark.parametrize(
+    ("clauses", "wording"),
+    [
+        (
+            ("information-sharing", "request-documentation-and-reporting", "surveillance-data"),
+            "in the record that section 4.2 (Records of requests from Federal immigration "
+            "authorities) requires; the yearly report",
+        ),
+        (
+            ("surveillance-data",),
+            "in a written log showing the date, the requesting office, what was asked and the "
+            "answer; the yearly report",
+        ),
+    ],
+    ids=["records clause in", "records clause left out"],
+)
+def test_surveillance_requests_go_to_the_record_the_document_has(
+    clauses: tuple[str, ...], wording: str
+) -> None:
+    """Fourth counsel review 2026-12-01, item 6: one record named, never a conditional
+    about whether the records section is part of the document."""
+    options = DraftOptions(date=dt.date(2026, 11, 27), clause_ids=clauses)
+    draft = prepare_draft(LIBRARY, "burlington", "directive", options)
+    [data] = [d for name, d in draft.files.items() if name.endswith(".docx")]
+    text = "\n".join(text_lines(data))
+    assert (
+        "The Agency shall record every request from a Federal immigration authority for "
+        f"surveillance data, or for a search of it, {wording}"
+    ) in text
+    assert "is not part of this" not in text
+
+
 COMMANDS = command_paths()
 
 

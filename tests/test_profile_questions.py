@@ -227,10 +227,14 @@ def test_a_shared_department_has_one_directive(owner: str, other: str) -> None:
     owner_profile = LIBRARY.resolve_town(owner).loaded.value
     other_profile = LIBRARY.resolve_town(other).loaded.value
     body, legal = owner_profile.governing_body.name, owner_profile.legal_name
-    assert f"cell 4.2 Normal | 20 V.S.A. \u00a7 2366; resolution of the {body} of the {legal}" in (
-        adopting
+    other_body, other_legal = other_profile.governing_body.name, other_profile.legal_name
+    # Fourth counsel review 2026-12-01, item 1: the one directive names both resolutions.
+    authority = (
+        f"cell 4.2 Normal | 20 V.S.A. \u00a7 2366; resolutions of the {body} of the {legal} "
+        f"and of the {other_body} of the {other_legal}"
     )
-    text = "\n".join(adopting)
+    assert authority in adopting
+    text = "\n".join(line for line in adopting if line != authority)
     assert (
         f"a written report on the Agency's work in the {legal} and the "
         f"{other_profile.legal_name} for the year"
@@ -241,6 +245,13 @@ def test_a_shared_department_has_one_directive(owner: str, other: str) -> None:
     assert (
         f"List Number | Exhibit A is the directive drafted for the {body} of the {legal}, "
         "attached word for word"
+    ) in asking
+    assert (
+        f"The {body} of the {legal} acts on Exhibit A by its own resolution, and the "
+        f"{owner_profile.police.policy_adopted_by} adopts it. This resolution is the "
+        f"{other_body}'s parallel request for the same directive: it does not itself adopt "
+        f"Exhibit A, and it takes effect on adoption whether or not the {body} of the {legal} "
+        "has acted."
     ) in asking
     assert " directs " not in asking and "requests the" in asking
 

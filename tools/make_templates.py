@@ -567,7 +567,11 @@ def resolution() -> Document:
         "Exhibit A is the directive drafted for the {{ agency.run_by_body }}, attached word for "
         "word so that the {{ agency.name }} has one directive for the whole area it serves: "
         "its reports go to the body it names, and complaints outside the Agency go to the "
-        "person that body designates. The {{ body.name }} requests the "
+        "person that body designates. The {{ agency.run_by_body }} acts on Exhibit A by its "
+        "own resolution, and the {{ agency.addressee }} adopts it. This resolution is "
+        "the {{ body.name }}'s parallel request for the same directive: it does not itself "
+        "adopt Exhibit A, and it takes effect on adoption whether or not the "
+        "{{ agency.run_by_body }} has acted. The {{ body.name }} requests the "
         "{{ agency.head_title }} to send the {{ body.name }} a copy of each report that "
         "Exhibit A requires.",
         style="List Number",
@@ -575,7 +579,9 @@ def resolution() -> Document:
     p("{%p endif %}")
     exhibit_governs(doc, "A")
     p(
-        "Exhibit A addresses: {{ subjects }}; and it keeps in force every component of the "
+        # Fourth counsel review 2026-12-01, item 5: the list ends, and what Exhibit A keeps
+        # in force is its own sentence.
+        "Exhibit A addresses: {{ subjects }}. Exhibit A keeps in force every component of the "
         "statewide model policy that it does not make more protective.",
         style="List Number",
     )
@@ -639,7 +645,11 @@ def directive() -> Document:
         ),
         (
             "Authority",
-            "20 V.S.A. § 2366; resolution of the {{ body.name }} of the {{ town.legal_name }}",
+            # A shared department's one directive names the resolution of every
+            # municipality it serves (fourth counsel review 2026-12-01, item 1).
+            "20 V.S.A. § 2366; {% if agency.shared_bodies %}resolutions of "
+            "{{ agency.shared_bodies }}{% else %}resolution of the {{ body.name }} of the "
+            "{{ town.legal_name }}{% endif %}",
         ),
         (
             "Effective",

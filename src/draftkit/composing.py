@@ -164,7 +164,7 @@ def render_clauses(
 
     ``area``: every municipality a shared department serves (:mod:`draftkit.sharing`).
     """
-    renderer = TextRenderer(town, area)
+    renderer = TextRenderer(town, area, [loaded.value.id for loaded in clauses])
     problems: list[DraftkitError] = []
     rendered: list[RenderedClause] = []
     for loaded in clauses:

@@ -35,10 +35,14 @@ def build_contexts(
     notice: str = "",
     unapproved: Sequence[tuple[str, str]] = (),
     area: str | None = None,
+    bodies: str | None = None,
     kinds: Collection[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The values each of the town's documents prints, by document kind (only the
     ``kinds`` asked for, when given: a download of one document needs its values alone).
+
+    ``area`` and ``bodies`` name every municipality a shared department serves and their
+    governing bodies (:class:`draftkit.sharing.SharedDepartment`); None otherwise.
 
     ``unapproved`` lists the (clause id, review state) of every clause not approved at
     its current text: page 1 says how many there are in one line, and a drafting note at
@@ -74,6 +78,8 @@ def build_contexts(
     # A department that serves more than one municipality: the words for all of them,
     # empty where the department serves only this one.
     agency["shared_area"] = area or ""
+    # Their governing bodies, whose resolutions the one directive names as its authority.
+    agency["shared_bodies"] = bodies or ""
     # The official who adopts the policy, named the same way in both municipalities'
     # resolutions; the owner's body is not asked to amend what its official adopts (third
     # counsel review 2026-12-01, S2).

@@ -131,6 +131,7 @@ def prepare_draft(
     shared = shared_department(library, profile)
     owner = shared.owner if shared is not None else None
     area = shared.area if shared is not None else None
+    bodies = shared.bodies if shared is not None else None
     if (
         owner is not None
         and options.final
@@ -163,6 +164,7 @@ def prepare_draft(
         notice=_notice(profile, from_defaults=resolved.from_defaults, to_confirm=to_confirm),
         unapproved=review_states,
         area=area,
+        bodies=bodies,
         kinds=wanted,
     )
     rendered_for = {d.kind: rendered for d in documents}
@@ -181,6 +183,7 @@ def prepare_draft(
             ),
             unapproved=review_states,
             area=area,
+            bodies=bodies,
             kinds=("directive",),
         )["directive"]
     problems: list[DraftkitError] = []

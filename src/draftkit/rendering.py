@@ -13,7 +13,7 @@ import functools
 import hashlib
 import marshal
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -38,13 +38,18 @@ _TEXT_ENV = make_environment(autoescape=False)
 autoescape on."""
 
 
-def clause_context(town: TownProfile, area: str | None = None) -> dict[str, Any]:
+def clause_context(
+    town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
+) -> dict[str, Any]:
     """The values clause texts and glossary definitions may use.
 
     ``area`` is every municipality the agency serves when a department serves more than
-    one (:mod:`draftkit.sharing`); otherwise the town itself.
+    one (:mod:`draftkit.sharing`); otherwise the town itself. ``clauses`` lists the ids
+    of the clauses in the document, so that a text referring to another clause's section
+    can say what it does when that clause is left out.
     """
     return {
+        "clauses": list(clauses),
         "town": {
             "name": town.name,
             "legal_name": town.legal_name,
@@ -92,8 +97,10 @@ def available_names(context: Mapping[str, Any], prefix: str = "") -> list[str]:
 class TextRenderer:
     """Renders clause texts and glossary definitions for one town."""
 
-    def __init__(self, town: TownProfile, area: str | None = None) -> None:
-        self.context = clause_context(town, area)
+    def __init__(
+        self, town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
+    ) -> None:
+        self.context = clause_context(town, area, clauses)
 
     def render(self, source: str, owner: Loaded[Any], loc: Loc) -> str:
         """Render one text, turning template errors into errors at the owner's field.

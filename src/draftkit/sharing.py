@@ -27,6 +27,11 @@ class SharedDepartment:
     area: str
     """Every municipality the department serves, the adopting one first: 'the Village of
     Woodstock and the Town of Woodstock'."""
+    bodies: str
+    """The governing body of each municipality the department serves, the adopting one
+    first, for the directive's Authority line: 'the Board of Trustees of the Village of
+    Woodstock and of the Selectboard of the Town of Woodstock' (fourth counsel review
+    2026-12-01, item 1)."""
 
 
 def shared_department(library: Library, profile: TownProfile) -> SharedDepartment | None:
@@ -50,19 +55,29 @@ def shared_department(library: Library, profile: TownProfile) -> SharedDepartmen
         return None
     owner: ResolvedTown | None = None
     names: list[str] = []
+    bodies: list[str] = []
     for ref in refs:
         if ref == mine:
             names.append(f"the {profile.legal_name}")
+            bodies.append(f"the {profile.governing_body.name} of the {profile.legal_name}")
             continue
         municipality = find_reference(library.registry, ref)
         if municipality is None:  # `draftkit check` reports it
             return None
         resolved = library.resolve_town(library.registry.slug(municipality))
-        names.append(f"the {resolved.loaded.value.legal_name}")
+        other = resolved.loaded.value
+        names.append(f"the {other.legal_name}")
+        bodies.append(f"the {other.governing_body.name} of the {other.legal_name}")
         if ref == shared.adopted_by:
             owner = resolved
-    area = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return SharedDepartment(owner=owner, area=area)
+    # "resolutions of the Board ... and of the Selectboard ...": each later body takes "of".
+    bodies = [bodies[0], *(f"of {body}" for body in bodies[1:])]
+    return SharedDepartment(owner=owner, area=_and(names), bodies=_and(bodies))
+
+
+def _and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 __all__ = ["SharedDepartment", "shared_department"]

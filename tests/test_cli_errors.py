@@ -53,7 +53,7 @@ CASES = {
         "  hint: available values: town.name, town.legal_name, town.kind, town.county, "
         "body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, "
         "agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, "
-        "agency.approving_body, agency.area\n"
+        "agency.approving_body, agency.area, clauses\n"
         "error: 1 problem in 1 file\n"
     ),
     "legal-name-without-the": (

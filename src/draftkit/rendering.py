@@ -49,7 +49,6 @@ def clause_context(
     can say what it does when that clause is left out.
     """
     return {
-        "clauses": list(clauses),
         "town": {
             "name": town.name,
             "legal_name": town.legal_name,
@@ -79,6 +78,7 @@ def clause_context(
             # town and a village reports on both (second counsel review 2026-12-01, M1).
             "area": area or f"the {town.legal_name}",
         },
+        "clauses": list(clauses),
     }
 
 

@@ -259,7 +259,9 @@ def now_therefore(doc: Document) -> None:
     ).paragraph_format.keep_with_next = True
 
 
-def adoption_and_signatures(doc: Document) -> None:
+def adoption_and_signatures(doc: Document, attachments: str) -> None:
+    """The effective-date line, the vote line, the signature and attestation block, and
+    the line listing what is attached: the end of every resolution."""
     p = doc.add_paragraph
     p("This resolution shall take effect upon adoption.", style="Body Text Justified")
     adopted = p(
@@ -278,6 +280,8 @@ def adoption_and_signatures(doc: Document) -> None:
             ("{{ town.legal_name }}", "{{ town.legal_name }}"),
         ],
     )
+    note = p(attachments, style="Body Text Justified")
+    note.paragraph_format.space_before = Pt(18)
 
 
 def signature_table(doc: Document, cells: list[tuple[str, str]]) -> None:
@@ -601,12 +605,10 @@ def resolution() -> Document:
         style="List Number",
     )
     redress_designation(doc)
-    adoption_and_signatures(doc)
-    note = p(
+    adoption_and_signatures(
+        doc,
         "Attachment: Exhibit A \u2014 {{ agency.directive_series }}, \u201c{{ directive.title }}\u201d",
-        style="Body Text Justified",
     )
-    note.paragraph_format.space_before = Pt(18)
     # Second counsel review 2026-12-01, S6: the own-police set carries no policy for the
     # town's other staff; the note says so, and town-records' legal note says why.
     p("{%p if not draft.final %}")
@@ -768,14 +770,12 @@ def sheriff_resolution() -> Document:
     )
     redress_designation(doc)
     p(SEVERABILITY, style="List Number")
-    adoption_and_signatures(doc)
-    note = p(
+    adoption_and_signatures(
+        doc,
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}; "
         "Exhibit B \u2014 Contract addendum (separate document)"
         "{% if policy_sections %}; Exhibit C \u2014 Town policy{% endif %}",
-        style="Body Text Justified",
     )
-    note.paragraph_format.space_before = Pt(18)
     exhibit(
         doc,
         "A",
@@ -923,13 +923,11 @@ def state_police_resolution() -> Document:
     )
     redress_designation(doc)
     p(SEVERABILITY, style="List Number")
-    adoption_and_signatures(doc)
-    note = p(
+    adoption_and_signatures(
+        doc,
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}"
         "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
-        style="Body Text Justified",
     )
-    note.paragraph_format.space_before = Pt(18)
     exhibit(
         doc,
         "A",
@@ -991,13 +989,11 @@ def constables_resolution() -> Document:
     )
     redress_designation(doc)
     p(SEVERABILITY, style="List Number")
-    adoption_and_signatures(doc)
-    note = p(
+    adoption_and_signatures(
+        doc,
         "Attachments: Exhibit A \u2014 Limits for the constables of the {{ town.legal_name }}"
         "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
-        style="Body Text Justified",
     )
-    note.paragraph_format.space_before = Pt(18)
     exhibit(
         doc,
         "A",

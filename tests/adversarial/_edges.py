@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from tests.conftest import FIXTURES, REPO
 
+from draftkit import disk_cache
 from draftkit.cli import cli
 
 DATE = ("--date", "2026-11-27")
@@ -55,3 +59,27 @@ def plain(result: Result) -> str:
     """What the user saw on stderr, one line per line, no traceback allowed."""
     assert "Traceback" not in result.output
     return result.stderr
+
+
+def patch_renames(
+    monkeypatch: pytest.MonkeyPatch, replace: Callable[[str, str], None]
+) -> list[str]:
+    """Send draftkit's renames of its output through ``replace`` and list their targets.
+
+    The disk cache's own renames go straight through, uncounted: whether a run stores a
+    cache entry depends on what earlier tests left in the cache, and a test of how output
+    is written must not hinge on that.
+    """
+    real = os.replace
+    cache = disk_cache.cache_dir()
+    calls: list[str] = []
+
+    def routed(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if cache is not None and Path(dst).parent == cache:
+            real(src, dst)
+            return
+        calls.append(str(dst))
+        replace(str(src), str(dst))
+
+    monkeypatch.setattr(os, "replace", routed)
+    return calls

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.adversarial._edges import invoke, plain, real_project, snapshot
+from tests.adversarial._edges import invoke, patch_renames, plain, real_project, snapshot
 
 from draftkit.errors import DataError
 from draftkit.profiles import validate_answer
@@ -129,14 +129,12 @@ def test_a_policing_agency_with_a_control_character_at_the_prompt(
 def test_ctrl_c_while_the_profile_is_written_leaves_no_profile(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
-
     before = snapshot(tmp_path)
 
-    def interrupted(src: object, dst: object) -> None:
+    def interrupted(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "replace", interrupted)
+    patch_renames(monkeypatch, interrupted)
     result = invoke(project, "towns", "new", "Hinesburg", "--yes")
     assert result.exit_code == 130
     assert plain(result) == "Stopped\n"

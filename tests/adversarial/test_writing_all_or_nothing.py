@@ -13,38 +13,47 @@ from tests.adversarial._edges import (
     DATE,
     DOCUMENTS,
     invoke,
+    patch_renames,
     plain,
     small_project,
     snapshot,
 )
 
+from draftkit import disk_cache
 from draftkit.errors import DraftkitError, OutputExistsError, ProblemList
 from draftkit.writing import write_files
 
 DRAFT = ("draft", "testville", *DATE)
 
 
-def _drafted(tmp_path: Path) -> tuple[Path, Path]:
+def _drafted(tmp_path: Path, cache: str = "warm") -> tuple[Path, Path]:
+    """A project drafted once into ``out``; a "cold" cache is emptied afterwards, so the
+    next run stores cache entries while it writes (the state CI met, see issue 10)."""
     root = small_project(tmp_path)
     out = tmp_path / "out"
     assert invoke(root, *DRAFT, "--out", str(out)).exit_code == 0
+    folder = disk_cache.cache_dir()
+    if cache == "cold" and folder is not None:
+        for entry in folder.glob("*.pickle"):
+            entry.unlink()
     return root, out
+
+
+BOTH_CACHES = pytest.mark.parametrize("cache", ["warm", "cold"])
 
 
 def _failing_replace(
     monkeypatch: pytest.MonkeyPatch, on_call: int, error: BaseException
-) -> list[tuple[str, str]]:
-    """Make the ``on_call``-th os.replace raise ``error``; the others work."""
+) -> list[str]:
+    """Make the ``on_call``-th rename of output raise ``error``; the others work."""
     real = os.replace
-    calls: list[tuple[str, str]] = []
 
-    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        calls.append((str(src), str(dst)))
+    def replace(src: str, dst: str) -> None:
         if len(calls) == on_call:
             raise error
         real(src, dst)
 
-    monkeypatch.setattr(os, "replace", replace)
+    calls = patch_renames(monkeypatch, replace)
     return calls
 
 
@@ -76,16 +85,17 @@ def test_every_problem_is_listed_before_anything_is_written(tmp_path: Path) -> N
     assert snapshot(tmp_path) == before
 
 
+@BOTH_CACHES
 def test_ctrl_c_between_renames_restores_the_replaced_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
 ) -> None:
-    root, out = _drafted(tmp_path)
+    root, out = _drafted(tmp_path, cache)
     before = snapshot(tmp_path)
     calls = _failing_replace(monkeypatch, 2, KeyboardInterrupt())
     result = invoke(root, *DRAFT, "--out", str(out), "--force", "--sponsor", "Someone Else")
     assert result.exit_code == 130
     assert plain(result) == "Stopped\n"
-    assert calls[0][1].endswith(DOCUMENTS[0])
+    assert calls[0].endswith(DOCUMENTS[0])
     assert snapshot(tmp_path) == before
 
 
@@ -101,21 +111,20 @@ def test_ctrl_c_between_renames_into_a_new_folder_leaves_no_folder(
     assert snapshot(tmp_path) == before
 
 
+@BOTH_CACHES
 def test_a_real_ctrl_c_during_the_renames_is_held_then_undoes_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
 ) -> None:
-    root, out = _drafted(tmp_path)
+    root, out = _drafted(tmp_path, cache)
     before = snapshot(tmp_path)
     real = os.replace
-    calls: list[str] = []
 
     def replace(src: str, dst: str) -> None:
-        calls.append(dst)
         real(src, dst)
         if len(calls) == 1:
             os.kill(os.getpid(), signal.SIGINT)  # arrives while the renames go on
 
-    monkeypatch.setattr(os, "replace", replace)
+    calls = patch_renames(monkeypatch, replace)
     result = invoke(root, *DRAFT, "--out", str(out), "--force", "--sponsor", "Someone Else")
     assert result.exit_code == 130
     assert plain(result) == "Stopped\n"
@@ -124,10 +133,11 @@ def test_a_real_ctrl_c_during_the_renames_is_held_then_undoes_them(
     assert snapshot(tmp_path) == before
 
 
+@BOTH_CACHES
 def test_a_failed_rename_restores_the_replaced_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
 ) -> None:
-    root, out = _drafted(tmp_path)
+    root, out = _drafted(tmp_path, cache)
     before = snapshot(tmp_path)
     _failing_replace(monkeypatch, 3, OSError(28, "No space left on device"))
     result = invoke(root, *DRAFT, "--out", str(out), "--force", "--sponsor", "Someone Else")

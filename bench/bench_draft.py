@@ -6,7 +6,7 @@ target (issue 10):
 
 1. one town: `draftkit draft TOWN` as a whole process, against a bare docxtpl script
    process rendering the same templates with exactly the same values; target <= 1.2x.
-   draftkit runs as a user's second draft does, with its disk cache (draftkit.disk_cache)
+   draftkit runs as a user's second draft does, with its disk cache (draftkit.data.disk_cache)
    filled by the first; the same draft with no cache is printed for reference;
 2. every municipality: `draftkit batch` against a naive one-process docxtpl loop over the
    same documents, in documents per second; target >= 5x, with peak memory (all of the
@@ -34,14 +34,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from draftkit.batch import UNKNOWN_POLICING_SETS, every_municipality
 from draftkit.cli import cli, command_paths
-from draftkit.composing import DraftOptions
-from draftkit.defaults import Policing, PolicingUnknownError
-from draftkit.drafting import prepare_draft
-from draftkit.inspection import text_lines
-from draftkit.instruments import INSTRUMENTS
-from draftkit.library import Library, load_library
+from draftkit.data.defaults import Policing, PolicingUnknownError
+from draftkit.data.library import Library, load_library
+from draftkit.drafting.batch import UNKNOWN_POLICING_SETS, every_municipality
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.instruments import INSTRUMENTS
+from draftkit.drafting.pipeline import prepare_draft
+from draftkit.word.inspection import text_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DATE = dt.date(2026, 11, 27)

@@ -23,7 +23,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 
-# The disk cache (draftkit.disk_cache) of this test process: never the user's own, and
+# The disk cache (draftkit.data.disk_cache) of this test process: never the user's own, and
 # emptied at the end. Tests of the cache itself use folders of their own.
 _CACHE = tempfile.mkdtemp(prefix="draftkit-test-cache-")
 os.environ["DRAFTKIT_CACHE_DIR"] = _CACHE

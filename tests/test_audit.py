@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES, REPO, run
 
 from draftkit.audit import Verdict, audit_policy, audit_report_docx, read_policy
 from draftkit.audit.reading import MAX_BYTES, sentences
-from draftkit.library import Library, load_library
+from draftkit.data.library import Library, load_library
 
 POLICIES = FIXTURES / "policies"
 BAD = FIXTURES / "bad-policies"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.conftest import REPO, run, tree
 
-from draftkit.inspection import text_lines
+from draftkit.word.inspection import text_lines
 
 
 def test_batch_drafts_each_town_and_lists_the_one_that_fails(tmp_path: Path) -> None:

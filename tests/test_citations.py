@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from tests.conftest import REPO
 
-from draftkit.library import load_library
+from draftkit.data.library import load_library
 
 LIBRARY = load_library(REPO)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import run
 
+from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError
-from draftkit.writing import write_files
 
 
 def test_towns_list(make_project) -> None:

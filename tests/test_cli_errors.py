@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import run, tree
 
-from draftkit.checking import check_towns
-from draftkit.library import load_library
+from draftkit.data.library import load_library
+from draftkit.review.checking import check_towns
 
 DRAFT = ("draft", "testville", "--date", "2026-11-27")
 

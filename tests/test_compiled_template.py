@@ -14,16 +14,16 @@ from docx import Document
 from docxtpl import DocxTemplate
 from tests.conftest import REPO
 
-from draftkit.compiled_template import CompiledTemplate, DocumentProperties
-from draftkit.composing import DraftOptions, render_clauses, select_clauses
-from draftkit.contexts import build_contexts
-from draftkit.defaults import Policing
-from draftkit.docx_package import PackageReader
+from draftkit.data.defaults import Policing
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions, render_clauses, select_clauses
+from draftkit.drafting.contexts import build_contexts
+from draftkit.drafting.instruments import INSTRUMENTS
+from draftkit.drafting.sandbox import make_environment
 from draftkit.errors import RenderError, TemplateProblem
-from draftkit.inspection import text_lines
-from draftkit.instruments import INSTRUMENTS
-from draftkit.library import load_library
-from draftkit.sandbox import make_environment
+from draftkit.word.compiled_template import CompiledTemplate, DocumentProperties
+from draftkit.word.docx_package import PackageReader
+from draftkit.word.inspection import text_lines
 
 LIBRARY = load_library(REPO)
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27), sponsors=("Councilor A. Example",))

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 from tests.conftest import REPO
 
-from draftkit.checking import check
 from draftkit.cli import cli, command_paths
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
+from draftkit.review.checking import check
+from draftkit.word.inspection import text_lines
 
 DOCUMENT_KINDS = ("resolution", "directive")
 
@@ -125,6 +125,7 @@ def test_help_needs_none_of_the_heavy_modules() -> None:
 
 
 def test_the_option_choices_match_their_core_definitions() -> None:
-    from draftkit import choices, reports
+    from draftkit import choices
+    from draftkit.review import reports
 
     assert tuple(reports.SCHEMAS) == choices.SCHEMA_CHOICES

@@ -1,4 +1,4 @@
-"""The disk cache (draftkit.disk_cache) is only a shortcut: a draft made from it is the
+"""The disk cache (draftkit.data.disk_cache) is only a shortcut: a draft made from it is the
 same, byte for byte, as one made without it; a changed file is never read from it; a
 damaged entry or an unusable folder means the work is done again, never an error."""
 
@@ -15,10 +15,10 @@ from hypothesis import given
 from tests.conftest import REPO, run
 from tests.test_properties import profiles
 
-from draftkit import disk_cache
-from draftkit.checking import problems_for_drafts
-from draftkit.library import load_library
-from draftkit.provenance import json_data
+from draftkit.data import disk_cache
+from draftkit.data.library import load_library
+from draftkit.drafting.provenance import json_data
+from draftkit.review.checking import problems_for_drafts
 
 DRAFT = ("draft", "testville", "--date", "2026-11-27", "--force")
 

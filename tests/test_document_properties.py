@@ -183,7 +183,7 @@ def test_clauses_diff_takes_clause_versions_from_the_history(
         second,
     ), second
     # Only the versions matter from here on: skip the engine's seconds.
-    monkeypatch.setattr("draftkit.redlining.compare", lambda old, new, author="": new)
+    monkeypatch.setattr("draftkit.word.redlining.compare", lambda old, new, author="": new)
     working = run(
         root, "clauses", "diff", "custody-rule", "--from", "1.1.0", "--out", str(out), "--force"
     )

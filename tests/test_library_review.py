@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, run
 
-from draftkit.book import build_book
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
-from draftkit.models import ClauseModule
-from draftkit.provenance import clause_text_hash
-from draftkit.reviews import Review, ReviewLog, status_of
+from draftkit.data.library import load_library
+from draftkit.data.models import ClauseModule
+from draftkit.data.reviews import Review, ReviewLog, status_of
+from draftkit.drafting.provenance import clause_text_hash
+from draftkit.review.book import build_book
+from draftkit.word.inspection import text_lines
 
 REVIEW = (
     "clauses",

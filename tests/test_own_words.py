@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-from draftkit.library import _docx_paragraph_texts
+from draftkit.data.library import _docx_paragraph_texts
 from draftkit.wordruns import run_hashes, runs, source_files
 
 FINGERPRINT = Path(__file__).parent / "data" / "source-word-runs.txt.gz"

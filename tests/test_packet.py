@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO, run
 
-from draftkit.defaults import Policing
+from draftkit.data.defaults import Policing
+from draftkit.data.library import load_library
 from draftkit.errors import DraftkitError
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
 from draftkit.packet import PacketFacts, build_packet, building, load_companions, packet_facts
 from draftkit.packet.pdf import convert_to_pdf
+from draftkit.word.inspection import text_lines
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "packet"
 LIBRARY = load_library(REPO)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO, run
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.naming import body_word
+from draftkit.word.inspection import text_lines
 
 LIBRARY = load_library(REPO)
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
@@ -354,7 +354,7 @@ def test_defaults_follow_the_earlier_answers(tmp_path: Path) -> None:
 
 
 def test_core_defaults_follow_answers() -> None:
-    from draftkit.questions import BY_FIELD, default_answer
+    from draftkit.data.questions import BY_FIELD, default_answer
 
     start = {"police": {"policy_adopted_by": "Chief of Police", "head_title": "Chief of Police",
                         "body_may_direct": True, "run_by": None},
@@ -378,7 +378,7 @@ def test_core_defaults_follow_answers() -> None:
 
 
 def _confirm_all_but(root: Path, slug: str, *left: str) -> None:
-    from draftkit.questions import FIELDS
+    from draftkit.data.questions import FIELDS
 
     path = root / "towns" / f"{slug}.yaml"
     text = path.read_text().split("confirmed:")[0]
@@ -436,7 +436,7 @@ def test_confirmed_lists_only_known_facts(tmp_path: Path) -> None:
 
 
 def test_burlington_and_winooski_are_confirmed() -> None:
-    from draftkit.questions import unconfirmed
+    from draftkit.data.questions import unconfirmed
 
     for slug in ("burlington", "winooski"):
         assert unconfirmed(LIBRARY.town(slug).value) == []
@@ -499,7 +499,7 @@ def test_policing_is_asked_in_a_residents_words(tmp_path: Path, monkeypatch) -> 
      ("state", "state_police"), ("4", "constables"), ("town constables", "constables")],
 )  # fmt: skip
 def test_policing_answers_by_number_or_word(typed: str, arrangement: str) -> None:
-    from draftkit.questions import parse_policing
+    from draftkit.data.questions import parse_policing
 
     assert parse_policing(typed) == arrangement
 

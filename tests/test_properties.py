@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, REPO
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.inspection import text_lines
-from draftkit.library import Library, load_library
-from draftkit.loading import Loaded, YamlDocument
-from draftkit.models import ARRANGEMENTS, FactField, TownProfile
+from draftkit.data.library import Library, load_library
+from draftkit.data.loading import Loaded, YamlDocument
+from draftkit.data.models import ARRANGEMENTS, FactField, TownProfile
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.naming import slugify
+from draftkit.word.inspection import text_lines
 
 # Letters with accents, digits, spaces and the characters XML and quoting care about.
 TEXT = st.text(
@@ -39,7 +39,7 @@ def _library() -> Library:
     shutil.copytree(FIXTURES / "valid", root, dirs_exist_ok=True)
     shutil.copytree(REPO / "resolutions", root / "resolutions")
     # Approve the fixture clause so that final drafts can be generated too.
-    from draftkit.library_actions import review_clause
+    from draftkit.data.library_actions import review_clause
 
     review_clause(
         root,
@@ -136,8 +136,8 @@ def test_any_name_gives_a_safe_stable_file_name(name: str) -> None:
 
 
 def test_every_arrangement_has_instruments_words_and_a_template() -> None:
-    from draftkit.defaults import POLICING_CHOICES
-    from draftkit.instruments import ARRANGEMENT_WORDS, INSTRUMENTS
+    from draftkit.data.defaults import POLICING_CHOICES
+    from draftkit.drafting.instruments import ARRANGEMENT_WORDS, INSTRUMENTS
 
     assert set(INSTRUMENTS) == set(ARRANGEMENTS) == set(ARRANGEMENT_WORDS)
     assert set(POLICING_CHOICES.values()) == set(ARRANGEMENTS)

@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from tests.conftest import FIXTURES, REPO
 
 from draftkit.cli import cli
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.library import load_library
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 
 STAND_INS = {
     "current-fipp.pdf": FIXTURES / "policies/loophole-wording.pdf",
@@ -91,7 +91,7 @@ def test_every_readme_example_exits_0(tmp_path: Path, monkeypatch: pytest.Monkey
     # The redline engine starts a .NET program (seconds per run); its tracked changes are
     # tested in test_library_review.py and test_document_properties.py. Here the
     # arguments, the files and what is written around the comparison are.
-    monkeypatch.setattr("draftkit.redlining.compare", lambda old, new, author="": new)
+    monkeypatch.setattr("draftkit.word.redlining.compare", lambda old, new, author="": new)
     failures = []
     for example in readme_examples():
         if KEYBOARD in example:

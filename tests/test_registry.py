@@ -12,13 +12,13 @@ import os
 import pytest
 from tests.conftest import REPO, run
 
-from draftkit.composing import DraftOptions
-from draftkit.defaults import Policing
-from draftkit.drafting import prepare_draft
+from draftkit.data.defaults import Policing
+from draftkit.data.library import load_library
+from draftkit.data.registry import AmbiguousNameError
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.errors import DraftkitError
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
-from draftkit.registry import AmbiguousNameError
+from draftkit.word.inspection import text_lines
 
 DOCUMENT_KINDS = ("resolution", "directive")
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
+from draftkit.drafting.sandbox import make_environment
 from draftkit.errors import DraftkitError, ProblemList
-from draftkit.inspection import inspect_document, text_lines
-from draftkit.library import load_library
-from draftkit.sandbox import make_environment
+from draftkit.word.inspection import inspect_document, text_lines
 
 OPTIONS = DraftOptions(date=dt.date(2026, 11, 27))
 

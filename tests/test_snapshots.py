@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO, run
 
-from draftkit.composing import DraftOptions
-from draftkit.defaults import Policing
-from draftkit.drafting import prepare_draft
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
+from draftkit.data.defaults import Policing
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
+from draftkit.word.inspection import text_lines
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 LIBRARY = load_library(REPO)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tests.conftest import REPO
 
 from draftkit.cli import cli
-from draftkit.library import load_library
+from draftkit.data.library import load_library
 
 
 def _project(tmp_path: Path) -> Path:

@@ -16,9 +16,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from tests.conftest import REPO, run
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.library import load_library
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 
 DATE = dt.date(2026, 11, 27)
 WHO = 'w:author="J. Doe" w:date="2026-12-03T10:15:00Z"'

@@ -31,7 +31,7 @@ SCHEMA_CHOICES = (
     "companion",
     "packet-config",
 )
-"""`draftkit schema KIND` values; :data:`draftkit.reports.SCHEMAS` maps each to its model."""
+"""`draftkit schema KIND` values; :data:`draftkit.review.reports.SCHEMAS` maps each to its model."""
 
 POLICE_FILTERS = ("municipal", "sheriff", "state-police", "unknown")
 """`draftkit towns list --police` values."""

@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from draftkit.models import GlossaryTerm
+from draftkit.data.models import GlossaryTerm
 
 
 @functools.lru_cache(maxsize=2048)

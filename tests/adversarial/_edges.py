@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 from tests.conftest import FIXTURES, REPO
 
-from draftkit import disk_cache
 from draftkit.cli import cli
+from draftkit.data import disk_cache
 
 DATE = ("--date", "2026-11-27")
 PREFIX = "2026-11-27-testville-"

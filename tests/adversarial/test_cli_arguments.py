@@ -269,7 +269,7 @@ def test_redline_checks_its_output_before_comparing(
     def never(old: bytes, new: bytes) -> bytes:
         raise AssertionError("compared although the output was refused")
 
-    monkeypatch.setattr("draftkit.redlining.compare", never)
+    monkeypatch.setattr("draftkit.word.redlining.compare", never)
     result = invoke(root, "redline", str(document), str(document), "--out", str(out))
     assert result.exit_code == 1
     assert plain(result) == (

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.adversarial._edges import DATE, invoke, small_project
 
-from draftkit.inspection import text_lines
+from draftkit.word.inspection import text_lines
 
 HOSTILE = [
     "Jos\udce9",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.adversarial._edges import invoke, patch_renames, plain, real_project, snapshot
 
+from draftkit.data.profiles import validate_answer
 from draftkit.errors import DataError
-from draftkit.profiles import validate_answer
 from draftkit.text_rules import TEXT_HINT
 
 LEGAL_NAME_HINT = "  hint: write the legal name as the charter does, e.g. 'Town of Hinesburg'\n"

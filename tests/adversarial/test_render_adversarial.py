@@ -14,11 +14,11 @@ from docx import Document
 from tests.adversarial.helpers import CLAUSE, DRAFT, PROFILE, edit, new_project, refused
 from tests.conftest import run, tree
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
+from draftkit.data.library import load_library
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.errors import DraftkitError
-from draftkit.inspection import text_lines
-from draftkit.library import load_library
+from draftkit.word.inspection import text_lines
 
 TEMPLATE = "resolutions/council-resolution.docx"
 

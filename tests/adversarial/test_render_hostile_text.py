@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, REPO
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
+from draftkit.data.library import Library, load_library
+from draftkit.data.loading import load
+from draftkit.data.models import TownProfile
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.errors import DraftkitError, ProblemList
-from draftkit.inspection import text_lines
-from draftkit.library import Library, load_library
-from draftkit.loading import load
-from draftkit.models import TownProfile
+from draftkit.word.inspection import text_lines
 
 PRINTED = {
     ("legal_name",): "legal_name",

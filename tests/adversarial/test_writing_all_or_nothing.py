@@ -19,9 +19,9 @@ from tests.adversarial._edges import (
     snapshot,
 )
 
-from draftkit import disk_cache
+from draftkit.data import disk_cache
+from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError, OutputExistsError, ProblemList
-from draftkit.writing import write_files
 
 DRAFT = ("draft", "testville", *DATE)
 

@@ -12,14 +12,14 @@ from fastapi.testclient import TestClient
 from tests.conftest import tree
 from tests.web.conftest import REPO, form_to, post, walk_to_preview
 
-from draftkit.composing import DraftOptions
-from draftkit.drafting import prepare_draft
-from draftkit.embedding import read_manifest
-from draftkit.inspection import text_lines
-from draftkit.models import TownProfile
+from draftkit.data.models import TownProfile
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
 from draftkit.web import create_app, steps
 from draftkit.web.forms import Answers
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
+from draftkit.word.embedding import read_manifest
+from draftkit.word.inspection import text_lines
 
 
 @pytest.fixture(scope="module")

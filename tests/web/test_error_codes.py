@@ -12,10 +12,10 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.web.conftest import REPO, form_to, post
 
-from draftkit.loading import PYDANTIC_CODES, validate
-from draftkit.models import TownProfile
+from draftkit.data.loading import PYDANTIC_CODES, validate
+from draftkit.data.models import TownProfile
+from draftkit.data.yaml_reading import parse_yaml
 from draftkit.web.i18n import LANGS, messages
-from draftkit.yaml_reading import parse_yaml
 
 SOURCE = REPO / "src" / "draftkit"
 ENGLISH_LABEL = "el mensaje viene en inglés"

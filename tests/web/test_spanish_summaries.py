@@ -13,8 +13,8 @@ from markupsafe import escape
 from tests.conftest import run
 from tests.web.conftest import REPO, walk_to_preview
 
-from draftkit.library import Library, load_library
-from draftkit.spanish import (
+from draftkit.data.library import Library, load_library
+from draftkit.data.spanish import (
     SPANISH_FILE,
     check_spanish,
     clause_fingerprint,

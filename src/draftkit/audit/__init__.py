@@ -27,7 +27,7 @@ from draftkit.audit.reading import PolicyText, read_policy
 from draftkit.audit.report_docx import audit_report_docx, write_audit_docx
 from draftkit.audit.report_text import audit_table
 from draftkit.audit.rules import AuditRules, LintRules, load_audit_rules, load_lint_rules
-from draftkit.library import Library, load_library
+from draftkit.data.library import Library, load_library
 
 NUMBERING_NOTE = (
     "The Word file numbers its sections automatically, so the numbers are not in its "

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from draftkit.audit.reading import PolicyText, sentences
 from draftkit.audit.rules import AuditRules, LoopholeRules
-from draftkit.composing import in_catalog_order
-from draftkit.library import Library
+from draftkit.data.library import Library
+from draftkit.drafting.composing import in_catalog_order
 
 if TYPE_CHECKING:
     from draftkit.audit.lint import LintFinding

@@ -24,11 +24,11 @@ from draftkit.audit.rules import (
     load_lint_rules,
     rules_problems,
 )
+from draftkit.data.library import Library
+from draftkit.data.loading import Loaded
+from draftkit.data.models import ClauseModule, DirectiveSection
+from draftkit.drafting.instruments import TEMPLATE_FILES
 from draftkit.errors import DraftkitError, ProblemList
-from draftkit.instruments import TEMPLATE_FILES
-from draftkit.library import Library
-from draftkit.loading import Loaded
-from draftkit.models import ClauseModule, DirectiveSection
 
 
 @dataclass(frozen=True)

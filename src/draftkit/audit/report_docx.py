@@ -17,19 +17,19 @@ from docx.shared import Inches, Pt
 from draftkit import __version__
 from draftkit.audit.judging import AuditReport, Finding, Verdict
 from draftkit.audit.rules import AUDIT_RULES_FILE, LINT_RULES_FILE
-from draftkit.compiled_template import DocumentProperties
-from draftkit.document_properties import (
+from draftkit.data.library import Library
+from draftkit.drafting.writing import write_files
+from draftkit.errors import DraftkitError
+from draftkit.naming import long_date
+from draftkit.text_rules import MAX_TEXT_LENGTH, TEXT_HINT, text_problem
+from draftkit.word.compiled_template import DocumentProperties
+from draftkit.word.document_properties import (
     DEFAULT_AUTHOR,
     SUBJECT,
     made_by,
     on_day,
     set_core_properties,
 )
-from draftkit.errors import DraftkitError
-from draftkit.library import Library
-from draftkit.naming import long_date
-from draftkit.text_rules import MAX_TEXT_LENGTH, TEXT_HINT, text_problem
-from draftkit.writing import write_files
 
 STYLE_TEMPLATE = "police-directive.docx"
 """The template whose page setup and styles the report borrows."""

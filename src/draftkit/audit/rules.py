@@ -15,9 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from draftkit.data.loading import Loaded, load
+from draftkit.data.models import Identifier, Name, Text
 from draftkit.errors import DraftkitError
-from draftkit.loading import Loaded, load
-from draftkit.models import Identifier, Name, Text
 
 AUDIT_RULES_FILE = "audit-rules.yaml"
 LINT_RULES_FILE = "lint-rules.yaml"

@@ -32,14 +32,17 @@ from draftkit.cli.serve import serve
 from draftkit.cli.towns import towns
 
 if TYPE_CHECKING:
-    from draftkit import checking, composing, drafting, redlining, reports, verification
+    from draftkit.drafting import composing
+    from draftkit.drafting import pipeline as drafting
+    from draftkit.review import checking, reports, verification
+    from draftkit.word import redlining
 else:
-    checking = lazy_module("draftkit.checking")
-    composing = lazy_module("draftkit.composing")
-    drafting = lazy_module("draftkit.drafting")
-    redlining = lazy_module("draftkit.redlining")
-    reports = lazy_module("draftkit.reports")
-    verification = lazy_module("draftkit.verification")
+    checking = lazy_module("draftkit.review.checking")
+    composing = lazy_module("draftkit.drafting.composing")
+    drafting = lazy_module("draftkit.drafting.pipeline")
+    redlining = lazy_module("draftkit.word.redlining")
+    reports = lazy_module("draftkit.review.reports")
+    verification = lazy_module("draftkit.review.verification")
 
 
 @click.group(name="draftkit", context_settings={"help_option_names": ["-h", "--help"]})

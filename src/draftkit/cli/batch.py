@@ -86,8 +86,8 @@ def batch(
     written all together or not at all; a town that fails is listed with its reason and
     does not stop the others, but makes the exit status 1.
     """
-    from draftkit.batch import BatchSettings, run_batch
-    from draftkit.composing import DraftOptions
+    from draftkit.drafting.batch import BatchSettings, run_batch
+    from draftkit.drafting.composing import DraftOptions
 
     names = [*towns, *(_names_from(from_file) if from_file else [])]
     root = project_root(ctx)

@@ -11,12 +11,14 @@ import click
 from draftkit.cli.lazy import lazy_module
 
 if TYPE_CHECKING:
-    from draftkit import book, library_actions, redlining, reports
+    from draftkit.data import library_actions
+    from draftkit.review import book, reports
+    from draftkit.word import redlining
 else:
-    book = lazy_module("draftkit.book")
-    library_actions = lazy_module("draftkit.library_actions")
-    redlining = lazy_module("draftkit.redlining")
-    reports = lazy_module("draftkit.reports")
+    book = lazy_module("draftkit.review.book")
+    library_actions = lazy_module("draftkit.data.library_actions")
+    redlining = lazy_module("draftkit.word.redlining")
+    reports = lazy_module("draftkit.review.reports")
 
 from draftkit.cli.common import (
     PROSE,

@@ -58,8 +58,8 @@ def reports_errors(command: F) -> F:
 
 
 if TYPE_CHECKING:
-    from draftkit.defaults import Policing
-    from draftkit.models import Arrangement
+    from draftkit.data.defaults import Policing
+    from draftkit.data.models import Arrangement
 
 if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
     _TextType = click.ParamType[Any, Any]
@@ -172,7 +172,7 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 def policing_from(policing: str | None, agency: str | None) -> Policing:
     """What the --policing and --agency options say."""
-    from draftkit.defaults import Policing
+    from draftkit.data.defaults import Policing
 
     arrangement = POLICING_CHOICES[policing] if policing else None
     return Policing(arrangement=arrangement, agency=agency)  # type: ignore[arg-type]
@@ -182,8 +182,8 @@ def with_policing_asked(action: Callable[[Policing], T], said: Policing, *, may_
     """Run ``action``; if nobody knows who polices the town and a person is at the
     keyboard, ask and run it again. Asking beats failing for an organizer at a
     terminal; scripts and CI get the error naming --policing."""
-    from draftkit.defaults import PolicingUnknownError
-    from draftkit.questions import POLICING_OPTIONS, policing_menu
+    from draftkit.data.defaults import PolicingUnknownError
+    from draftkit.data.questions import POLICING_OPTIONS, policing_menu
 
     try:
         return action(said)
@@ -227,7 +227,7 @@ def author_option(command: F) -> F:
 
 
 def _policing_answer(value: str) -> Arrangement:
-    from draftkit.questions import parse_policing
+    from draftkit.data.questions import parse_policing
 
     # click asks again when the value_proc raises a UsageError.
     try:

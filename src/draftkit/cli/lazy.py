@@ -22,7 +22,7 @@ def lazy_module(name: str) -> ModuleType:
     loader.exec_module(module)
     parent, _, child = name.rpartition(".")
     if parent:
-        # As an import statement would: ``draftkit.redlining`` is reachable from its package.
+        # As an import statement would: ``draftkit.word.redlining`` is reachable from its package.
         setattr(sys.modules[parent], child, module)
     return module
 

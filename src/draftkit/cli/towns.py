@@ -10,11 +10,12 @@ import click
 from draftkit.cli.lazy import lazy_module
 
 if TYPE_CHECKING:
-    from draftkit import profiles, reports
-    from draftkit.questions import Question
+    from draftkit.data import profiles
+    from draftkit.data.questions import Question
+    from draftkit.review import reports
 else:
-    profiles = lazy_module("draftkit.profiles")
-    reports = lazy_module("draftkit.reports")
+    profiles = lazy_module("draftkit.data.profiles")
+    reports = lazy_module("draftkit.review.reports")
 
 from draftkit.choices import POLICE_FILTERS, POLICING_CHOICES
 from draftkit.cli.common import (
@@ -178,7 +179,7 @@ def towns_new(
 
 
 def _ask(question: Question, said: dict[str, str], default: str) -> tuple[str, bool]:
-    from draftkit.questions import wording
+    from draftkit.data.questions import wording
 
     """One question at the prompt: (the answer, whether the person typed it)."""
     answer: str = click.prompt(

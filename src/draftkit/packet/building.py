@@ -14,13 +14,14 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.audit import audit_policy, audit_report_docx
-from draftkit.checking import check_profiles_against_registry, problems_for_drafts
-from draftkit.composing import DraftOptions
-from draftkit.defaults import Policing
-from draftkit.drafting import prepare_draft
+from draftkit.data.defaults import Policing
+from draftkit.data.library import Library, load_library
+from draftkit.data.models import TownProfile
+from draftkit.drafting.composing import DraftOptions
+from draftkit.drafting.pipeline import prepare_draft
+from draftkit.drafting.provenance import file_hash, sha256_bytes
+from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError, OutputExistsError, raise_if_any
-from draftkit.library import Library, load_library
-from draftkit.models import TownProfile
 from draftkit.naming import output_name
 from draftkit.packet.companions import Companions, load_companions
 from draftkit.packet.documents import (
@@ -33,8 +34,7 @@ from draftkit.packet.documents import (
 from draftkit.packet.models import LANGUAGES, Blanks, Language
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
 from draftkit.packet.values import PacketFacts, companion_context
-from draftkit.provenance import file_hash, sha256_bytes
-from draftkit.writing import write_files
+from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
 
 ARTICLE_DOCUMENT = "town-meeting-article"
 """The companion text whose ``article`` paragraphs are the article itself, printed again

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draftkit.data.loading import Loaded, ModelT, load
 from draftkit.errors import DataError, DraftkitError, ProblemList, raise_if_any
-from draftkit.loading import Loaded, ModelT, load
 from draftkit.packet.models import (
     LANGUAGES,
     Blanks,

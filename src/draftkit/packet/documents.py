@@ -19,21 +19,21 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
-from draftkit import rendering
-from draftkit.compiled_template import DocumentProperties
-from draftkit.document_properties import (
+from draftkit.data.loading import Loaded, Loc
+from draftkit.data.models import TownProfile
+from draftkit.drafting import rendering
+from draftkit.errors import DraftkitError, RenderError
+from draftkit.packet.models import CompanionText, Language, Section
+from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
+from draftkit.word.compiled_template import DocumentProperties
+from draftkit.word.document_properties import (
     DEFAULT_AUTHOR,
     SUBJECT,
     made_by,
     on_day,
     set_core_properties,
 )
-from draftkit.errors import DraftkitError, RenderError
-from draftkit.inspection import LEFTOVER, document_lines, open_document
-from draftkit.loading import Loaded, Loc
-from draftkit.models import TownProfile
-from draftkit.packet.models import CompanionText, Language, Section
-from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
+from draftkit.word.inspection import LEFTOVER, document_lines, open_document
 
 BASE_TEMPLATE = "council-resolution.docx"
 """The instrument whose page setup and styles every companion document borrows."""

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from typing import get_args
 
+from draftkit.data.loading import Loaded
+from draftkit.data.models import Arrangement, MunicipalityKind
 from draftkit.errors import DataError, DraftkitError
-from draftkit.loading import Loaded
-from draftkit.models import Arrangement, MunicipalityKind
 from draftkit.packet.companions import Companions, placeholders, section_texts
 from draftkit.packet.models import FLAGS, CompanionText, GlossaryTitle, Section
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from draftkit.data.loading import load
 from draftkit.errors import DataError, DraftkitError, ProblemList, raise_if_any
-from draftkit.loading import load
 from draftkit.packet.models import PacketConfig, Route
 from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
 from draftkit.text_rules import MAX_NAME_LENGTH, TEXT_HINT, text_problem

@@ -12,12 +12,12 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from draftkit.checking import check_profiles_against_registry, problems_for_drafts
+from draftkit.data.library import Library, load_library
+from draftkit.data.loading import Loaded
+from draftkit.data.models import LibraryInSpanish
+from draftkit.data.spanish import load_spanish
 from draftkit.errors import raise_if_any
-from draftkit.library import Library, load_library
-from draftkit.loading import Loaded
-from draftkit.models import LibraryInSpanish
-from draftkit.spanish import load_spanish
+from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.web import routes
 from draftkit.web.i18n import DEFAULT_LANG, LANGS
 from draftkit.web.pages import render

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from draftkit.defaults import Policing
-from draftkit.models import ARRANGEMENTS, Arrangement
+from draftkit.data.defaults import Policing
+from draftkit.data.models import ARRANGEMENTS, Arrangement
 from draftkit.text_rules import MAX_NAME_LENGTH, text_problem_code
 
 FACT_FIELDS = (

@@ -12,8 +12,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from starlette.responses import HTMLResponse
 
+from draftkit.data.registry import Municipality
 from draftkit.errors import DraftkitError
-from draftkit.registry import Municipality
 from draftkit.web.forms import Problem
 from draftkit.web.i18n import LANGS, Translator
 

@@ -11,11 +11,11 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from draftkit.drafting import Draft
+from draftkit.data.library import Library
+from draftkit.data.models import ARRANGEMENTS
+from draftkit.data.spanish import library_words
+from draftkit.drafting.pipeline import Draft
 from draftkit.errors import DraftkitError, ProblemList
-from draftkit.library import Library
-from draftkit.models import ARRANGEMENTS
-from draftkit.spanish import library_words
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language

@@ -15,18 +15,18 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
-from draftkit.composing import DraftOptions, in_catalog_order, select_clauses
-from draftkit.drafting import Draft, prepare_draft
+from draftkit.data.library import Library, ResolvedTown
+from draftkit.data.loading import Loaded
+from draftkit.data.models import ClauseModule, TownProfile
+from draftkit.data.profiles import ProfilePlan, checked_profile, fields_of
+from draftkit.data.questions import BY_FIELD
+from draftkit.data.registry import Municipality, key
+from draftkit.data.reviews import ClauseStatus
+from draftkit.drafting.composing import DraftOptions, in_catalog_order, select_clauses
+from draftkit.drafting.pipeline import Draft, prepare_draft
 from draftkit.errors import DraftkitError
-from draftkit.inspection import text_lines
-from draftkit.library import Library, ResolvedTown
-from draftkit.loading import Loaded
-from draftkit.models import ClauseModule, TownProfile
-from draftkit.profiles import ProfilePlan, checked_profile, fields_of
-from draftkit.questions import BY_FIELD
-from draftkit.registry import Municipality, key
-from draftkit.reviews import ClauseStatus
 from draftkit.web.forms import FACT_FIELDS, Answers
+from draftkit.word.inspection import text_lines
 
 GIVEN_TO = "the draftkit web service"
 
@@ -182,7 +182,7 @@ def make_draft(
     ``only`` names one Word document the person asked for: unless this worker already
     holds the whole draft, only that document is rendered and inspected (the same
     document, embedded manifest included, as the whole draft's; see
-    :func:`draftkit.drafting.prepare_draft`). The profile is checked either way.
+    :func:`draftkit.drafting.pipeline.prepare_draft`). The profile is checked either way.
 
     A person previews a draft and then downloads its files one by one, each request
     carrying the same answers; a worker keeps its last few drafts in memory so those

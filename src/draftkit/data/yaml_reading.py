@@ -1,0 +1,181 @@
+"""Reading YAML files: safe-loader semantics only, limits on size and depth, every
+problem with its file and line. What is read becomes a :class:`draftkit.data.loading.YamlDocument`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from draftkit.data.loading import LineTable, Path_, YamlDocument, capped
+from draftkit.data.yaml_duplicates import duplicates
+from draftkit.errors import DataError, raise_if_any
+
+# libyaml's safe loader when PyYAML was built with it (10x faster), else the pure one;
+# both construct only plain scalars, lists and mappings.
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """The safe loader, with dates kept as text: PyYAML would build ``2024-02-30`` into a
+    date and crash; pydantic validates the text instead and says what is wrong."""
+
+
+_SafeLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+)
+_SAFE_LOADER: type[yaml.SafeLoader] = _SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest YAML file read (bytes): a profile or a clause is a few kilobytes."""
+
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted; draftkit's files use about five."""
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
+    """Parse one YAML file with safe-loader semantics only.
+
+    Aliases are refused outright: they are never needed in draftkit's files, and an
+    alias bomb would otherwise be expanded by validation.
+
+    Raises:
+        DataError: the file cannot be read, is not valid YAML, uses a tag the safe
+            loader refuses (``!!python/object``) or uses an alias.
+    """
+    shown = display or str(path)
+    return parse_yaml(read_text_file(path, shown=shown), path=path, shown=shown)
+
+
+def read_text_file(path: Path, *, shown: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file of at most ``limit`` bytes.
+
+    Raises:
+        DataError: missing, a folder, unreadable, too large or not UTF-8.
+    """
+    try:
+        if path.is_dir():
+            raise DataError(
+                "is a folder, not a file",
+                path=shown,
+                hint="move or rename the folder; only files may end in "
+                + (path.suffix or "this name"),
+            )
+        size = path.stat().st_size
+        if size > limit:
+            raise DataError(
+                f"file is {size:,} bytes; the limit is {limit:,}",
+                path=shown,
+                hint="a data file this large is not one draftkit wrote; check its content",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(
+            "file not found", path=shown, hint="restore it from version control"
+        ) from None
+    except PermissionError:
+        raise DataError(
+            "cannot be read: permission denied",
+            path=shown,
+            hint="give yourself read access to it (chmod u+r)",
+        ) from None
+    except OSError as exc:
+        raise DataError(
+            f"cannot be read: {exc.strerror or exc}", path=shown, hint="check the file"
+        ) from None
+    if len(data) > limit:
+        raise DataError(f"file is over {limit:,} bytes", path=shown, hint="check its content")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 text ({exc.reason})", path=shown, line=line, hint="save the file as UTF-8"
+        ) from None
+
+
+def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
+    """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                raise DataError(
+                    "YAML aliases (*name) are not allowed",
+                    path=shown,
+                    line=event.start_mark.line + 1 if event.start_mark else None,
+                    hint="write the value out in full where it is needed",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataError(
+                        f"lists and mappings nested more than {MAX_DEPTH} deep",
+                        path=shown,
+                        line=event.start_mark.line + 1 if event.start_mark else None,
+                        hint="draftkit files nest a few levels at most; check the brackets "
+                        "and the indentation",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        loader = _SAFE_LOADER(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = int(mark.line) + 1 if mark is not None else None
+        problem = exc.problem or "invalid YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            hint = (
+                "draftkit files hold plain text, numbers, lists and mappings only; remove the tag"
+            )
+        else:
+            hint = "check the indentation and quoting on this line and the one before it"
+        raise DataError(f"not valid YAML: {problem}", path=shown, line=line, hint=hint) from None
+    except yaml.YAMLError as exc:
+        raise DataError(
+            f"not valid YAML: {exc}",
+            path=shown,
+            hint="draftkit files hold plain text; remove control characters and save as UTF-8",
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise DataError(
+            f"not valid YAML: {exc}",
+            path=shown,
+            hint="check the values on the lines you changed last",
+        ) from None
+    document = YamlDocument(
+        path=path, shown=shown, data=data, lines=line_table(root) if root is not None else None
+    )
+    raise_if_any(capped(duplicates(root, shown), shown))
+    return document
+
+
+def line_table(root: yaml.Node) -> LineTable:
+    """The table of a composed YAML document."""
+    lines: dict[Path_, int] = {}
+    key_lines: dict[Path_, int] = {}
+    kinds: dict[Path_, str] = {}
+    todo: list[tuple[Path_, yaml.Node]] = [((), root)]
+    while todo:
+        path, node = todo.pop()
+        lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            kinds[path] = "map"
+            for key, value in node.value:
+                child = (*path, key.value)
+                # The first of duplicate keys, as a reader of the file would look.
+                if isinstance(key.value, str) and child not in key_lines:
+                    key_lines[child] = key.start_mark.line + 1
+                    todo.append((child, value))
+        elif isinstance(node, yaml.SequenceNode):
+            kinds[path] = "list"
+            todo.extend(((*path, index), item) for index, item in enumerate(node.value))
+    return LineTable(lines, key_lines, kinds)
+
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "line_table", "parse_yaml", "read_text_file", "read_yaml"]

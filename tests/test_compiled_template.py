@@ -21,7 +21,8 @@ from draftkit.drafting.contexts import build_contexts
 from draftkit.drafting.instruments import INSTRUMENTS
 from draftkit.drafting.sandbox import make_environment
 from draftkit.errors import RenderError, TemplateProblem
-from draftkit.word.compiled_template import CompiledTemplate, DocumentProperties
+from draftkit.word.compiled_template import CompiledTemplate
+from draftkit.word.document_properties import DocumentProperties
 from draftkit.word.docx_package import PackageReader
 from draftkit.word.inspection import text_lines
 

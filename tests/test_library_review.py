@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, run
 
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.library import load_library
-from draftkit.data.models import ClauseModule
 from draftkit.data.reviews import Review, ReviewLog, status_of
 from draftkit.drafting.provenance import clause_text_hash
 from draftkit.review.book import build_book

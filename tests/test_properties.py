@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, REPO
 
+from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded, YamlDocument
-from draftkit.data.models import ARRANGEMENTS, FactField, TownProfile
+from draftkit.data.town_models import FactField, TownProfile
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.pipeline import prepare_draft
 from draftkit.naming import slugify

@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from draftkit.data.models import GlossaryTerm
+from draftkit.data.clause_models import GlossaryTerm
 
 
 @functools.lru_cache(maxsize=2048)

@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES, REPO
 
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import load
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.pipeline import prepare_draft
 from draftkit.errors import DraftkitError, ProblemList

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import tree
 from tests.web.conftest import REPO, form_to, post, walk_to_preview
 
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.pipeline import prepare_draft
 from draftkit.web import create_app, steps

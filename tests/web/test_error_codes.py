@@ -13,7 +13,7 @@ from markupsafe import escape
 from tests.web.conftest import REPO, form_to, post
 
 from draftkit.data.loading import PYDANTIC_CODES, validate
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.data.yaml_reading import parse_yaml
 from draftkit.web.i18n import LANGS, messages
 

@@ -24,9 +24,9 @@ from draftkit.audit.rules import (
     load_lint_rules,
     rules_problems,
 )
+from draftkit.data.clause_models import ClauseModule, DirectiveSection
 from draftkit.data.library import Library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ClauseModule, DirectiveSection
 from draftkit.drafting.instruments import TEMPLATE_FILES
 from draftkit.errors import DraftkitError, ProblemList
 

@@ -22,10 +22,10 @@ from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError
 from draftkit.naming import long_date
 from draftkit.text_rules import MAX_TEXT_LENGTH, TEXT_HINT, text_problem
-from draftkit.word.compiled_template import DocumentProperties
 from draftkit.word.document_properties import (
     DEFAULT_AUTHOR,
     SUBJECT,
+    DocumentProperties,
     made_by,
     on_day,
     set_core_properties,

@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from draftkit.data.fields import Identifier, Name, Text
 from draftkit.data.loading import Loaded, load
-from draftkit.data.models import Identifier, Name, Text
 from draftkit.errors import DraftkitError
 
 AUDIT_RULES_FILE = "audit-rules.yaml"

@@ -59,7 +59,7 @@ def reports_errors(command: F) -> F:
 
 if TYPE_CHECKING:
     from draftkit.data.defaults import Policing
-    from draftkit.data.models import Arrangement
+    from draftkit.data.fields import Arrangement
 
 if TYPE_CHECKING:  # click 8.5 made ParamType generic; older clicks cannot subscript it.
     _TextType = click.ParamType[Any, Any]

@@ -13,8 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.loading import Loaded, validate
-from draftkit.data.models import ClauseModule
 from draftkit.data.yaml_reading import parse_yaml
 from draftkit.errors import DraftkitError, NotFoundError
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit import choices
+from draftkit.data.fields import Arrangement, FreeText, Name
 from draftkit.data.loading import Loaded, YamlDocument, format_loc, load
-from draftkit.data.models import Arrangement, FreeText, Name, TownProfile
 from draftkit.data.registry import Municipality, Registry, describe_source, sheriff_agency
+from draftkit.data.town_models import TownProfile
 from draftkit.errors import DataError, DraftkitError, raise_if_any
 
 DEFAULTS_FILE = "defaults.yaml"

@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.data import disk_cache
-from draftkit.data.defaults import DEFAULTS_FILE, GovernanceDefaults, Policing, default_profile
-from draftkit.data.loading import Loaded, ModelT, load
-from draftkit.data.models import (
+from draftkit.data.clause_models import (
     ClauseModule,
     Glossary,
     GlossaryTerm,
     Loophole,
     LoopholeCatalog,
-    TownProfile,
 )
+from draftkit.data.defaults import DEFAULTS_FILE, GovernanceDefaults, Policing, default_profile
+from draftkit.data.loading import Loaded, ModelT, load
 from draftkit.data.registry import REGISTRY_FILE, Registry, load_registry
 from draftkit.data.reviews import REVIEWS_DIR, ClauseStatus, ReviewLog, status_of
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.provenance import definitions_hash
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.naming import slugify

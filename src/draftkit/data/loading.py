@@ -35,7 +35,7 @@ PYDANTIC_CODES = {
 the profile model checks), by pydantic's error type -> the stable ``code`` their
 :class:`DataError` carries. Other types keep ``code=None``: they come from files only
 a maintainer edits, and the CLI's message serves them."""
-"""The pydantic error type of free text that may not go into a document (models.py)."""
+"""The pydantic error type of free text that may not go into a document (fields.py)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

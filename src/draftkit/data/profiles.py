@@ -13,9 +13,9 @@ from typing import Any
 import yaml
 
 from draftkit.data.defaults import Policing, default_profile
+from draftkit.data.fields import Arrangement
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded, load, validate
-from draftkit.data.models import Arrangement, TownProfile
 from draftkit.data.questions import (
     BY_FIELD,
     FIELDS,
@@ -26,6 +26,7 @@ from draftkit.data.questions import (
     parse_answer,
     unconfirmed,
 )
+from draftkit.data.town_models import TownProfile
 from draftkit.data.yaml_reading import parse_yaml
 from draftkit.drafting.writing import write_files
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any

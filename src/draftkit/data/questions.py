@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from draftkit.data.models import Arrangement, FactField, TownProfile
+from draftkit.data.fields import Arrangement
+from draftkit.data.town_models import FactField, TownProfile
 from draftkit.errors import DataError
 from draftkit.text_rules import TEXT_HINT, text_problem
 

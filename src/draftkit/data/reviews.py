@@ -15,8 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit.data.clause_models import ClauseModule
+from draftkit.data.fields import Name, Text
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ClauseModule, Name, Text
 from draftkit.drafting.provenance import clause_text_hash
 from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError

@@ -14,15 +14,15 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftkit.data.library import Library
-from draftkit.data.loading import Loaded, load
-from draftkit.data.models import (
+from draftkit.data.clause_models import (
     ClauseInSpanish,
     ClauseModule,
     LibraryInSpanish,
     Loophole,
     LoopholeInSpanish,
 )
+from draftkit.data.library import Library
+from draftkit.data.loading import Loaded, load
 from draftkit.errors import DataError, DraftkitError, ProblemList
 
 SPANISH_FILE = Path("es") / "summaries.yaml"

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.data.defaults import Policing, PolicingUnknownError
+from draftkit.data.fields import Arrangement
 from draftkit.data.library import Library, load_library
-from draftkit.data.models import Arrangement
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.instruments import INSTRUMENTS
 from draftkit.drafting.pipeline import prepare_draft

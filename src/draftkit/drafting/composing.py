@@ -12,9 +12,10 @@ import re
 import string
 from dataclasses import dataclass
 
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.library import Library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ClauseModule, TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.instruments import ARRANGEMENT_WORDS
 from draftkit.drafting.rendering import TextRenderer
 from draftkit.errors import DraftkitError, NotFoundError, raise_if_any

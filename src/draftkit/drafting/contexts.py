@@ -10,7 +10,7 @@ from typing import Any
 
 from draftkit.data.library import Library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import (
     DIRECTIVE_TITLE,
     DraftOptions,

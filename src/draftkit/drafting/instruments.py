@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from draftkit import choices
-from draftkit.data.models import Arrangement
+from draftkit.data.fields import Arrangement
 from draftkit.naming import body_word
 
 

@@ -14,9 +14,9 @@ from draftkit import __version__
 from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import TownProfile
 from draftkit.data.questions import BY_FIELD, unconfirmed
 from draftkit.data.reviews import UnapprovedError, describe_unapproved, unapproved_ids
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import (
     DraftOptions,
     RenderedClause,
@@ -33,9 +33,9 @@ from draftkit.errors import DraftkitError, ProblemList, raise_if_any
 from draftkit.naming import output_name
 from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.text_rules import TEXT_HINT, text_problem
-from draftkit.word.compiled_template import CompiledTemplate, DocumentProperties
+from draftkit.word.compiled_template import CompiledTemplate
 from draftkit.word.completeness import missing_pieces
-from draftkit.word.document_properties import SUBJECT, made_by, on_day
+from draftkit.word.document_properties import SUBJECT, DocumentProperties, made_by, on_day
 from draftkit.word.embedding import manifest_xml
 from draftkit.word.inspection import inspect_lines
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from draftkit.data.models import ClauseModule, GlossaryTerm, TownProfile
+from draftkit.data.clause_models import ClauseModule, GlossaryTerm
+from draftkit.data.town_models import TownProfile
 from draftkit.terms import mentions, with_terms_they_use
 
 

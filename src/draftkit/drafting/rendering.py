@@ -22,7 +22,7 @@ import jinja2
 
 from draftkit.data import disk_cache
 from draftkit.data.loading import Loaded, Loc
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.sandbox import (
     MAX_OUTPUT_LENGTH,
     RUNTIME_ERRORS,

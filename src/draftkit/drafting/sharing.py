@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from draftkit.data.defaults import find_reference
 from draftkit.data.library import Library, ResolvedTown
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 
 
 @dataclass(frozen=True)

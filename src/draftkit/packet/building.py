@@ -16,7 +16,7 @@ from draftkit import __version__
 from draftkit.audit import audit_policy, audit_report_docx
 from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, load_library
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.pipeline import prepare_draft
 from draftkit.drafting.provenance import file_hash, sha256_bytes

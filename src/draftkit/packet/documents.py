@@ -20,15 +20,15 @@ from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
 from draftkit.data.loading import Loaded, Loc
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting import rendering
 from draftkit.errors import DraftkitError, RenderError
 from draftkit.packet.models import CompanionText, Language, Section
 from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
-from draftkit.word.compiled_template import DocumentProperties
 from draftkit.word.document_properties import (
     DEFAULT_AUTHOR,
     SUBJECT,
+    DocumentProperties,
     made_by,
     on_day,
     set_core_properties,

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from typing import get_args
 
+from draftkit.data.fields import Arrangement, MunicipalityKind
 from draftkit.data.loading import Loaded
-from draftkit.data.models import Arrangement, MunicipalityKind
 from draftkit.errors import DataError, DraftkitError
 from draftkit.packet.companions import Companions, placeholders, section_texts
 from draftkit.packet.models import FLAGS, CompanionText, GlossaryTitle, Section

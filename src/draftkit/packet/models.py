@@ -14,7 +14,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from draftkit import choices
-from draftkit.data.models import Arrangement, Identifier, MunicipalityKind, Name, Text
+from draftkit.data.fields import Arrangement, Identifier, MunicipalityKind, Name, Text
 
 Route = Literal["resolution", "town-meeting"]
 """How the town adopts the protections: its governing body's resolution, or an advisory

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from draftkit.data.models import TownProfile
+from draftkit.data.town_models import TownProfile
 from draftkit.naming import long_date
 from draftkit.packet.models import Blanks, Language, Route
 

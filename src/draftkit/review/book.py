@@ -13,17 +13,17 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Pt
 
 from draftkit import __version__
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ClauseModule
 from draftkit.drafting.composing import in_catalog_order
 from draftkit.drafting.provenance import canonical_json, clause_text_hash, sha256_bytes
 from draftkit.drafting.writing import check_targets, write_files
 from draftkit.naming import long_date
-from draftkit.word.compiled_template import DocumentProperties
 from draftkit.word.document_properties import (
     DEFAULT_AUTHOR,
     SUBJECT,
+    DocumentProperties,
     made_by,
     on_day,
     set_core_properties,

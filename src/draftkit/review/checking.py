@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.data import disk_cache
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.defaults import shared_agency_problems
+from draftkit.data.fields import ARRANGEMENTS, Arrangement
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ARRANGEMENTS, Arrangement, ClauseModule, TownProfile
 from draftkit.data.spanish import check_spanish
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions, render_clauses, select_clauses
 from draftkit.drafting.contexts import build_contexts
 from draftkit.drafting.instruments import INSTRUMENTS, TEMPLATE_FILES

@@ -10,9 +10,10 @@ from pydantic import BaseModel
 
 from draftkit import choices
 from draftkit.audit.rules import AuditRules, LintRules
+from draftkit.data.clause_models import ClauseModule, LibraryInSpanish
 from draftkit.data.library import load_library
-from draftkit.data.models import ClauseModule, LibraryInSpanish, TownProfile
 from draftkit.data.registry import Municipality, describe_source
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.provenance import clause_text_hash
 from draftkit.errors import DraftkitError
 from draftkit.naming import fold, long_date

@@ -12,9 +12,9 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from draftkit.data.clause_models import LibraryInSpanish
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded
-from draftkit.data.models import LibraryInSpanish
 from draftkit.data.spanish import load_spanish
 from draftkit.errors import raise_if_any
 from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts

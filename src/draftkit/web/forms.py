@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from draftkit.data.defaults import Policing
-from draftkit.data.models import ARRANGEMENTS, Arrangement
+from draftkit.data.fields import ARRANGEMENTS, Arrangement
 from draftkit.text_rules import MAX_NAME_LENGTH, text_problem_code
 
 FACT_FIELDS = (

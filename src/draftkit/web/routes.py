@@ -11,8 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library
-from draftkit.data.models import ARRANGEMENTS
 from draftkit.data.spanish import library_words
 from draftkit.drafting.pipeline import Draft
 from draftkit.errors import DraftkitError, ProblemList

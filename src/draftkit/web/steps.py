@@ -15,13 +15,14 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
+from draftkit.data.clause_models import ClauseModule
 from draftkit.data.library import Library, ResolvedTown
 from draftkit.data.loading import Loaded
-from draftkit.data.models import ClauseModule, TownProfile
 from draftkit.data.profiles import ProfilePlan, checked_profile, fields_of
 from draftkit.data.questions import BY_FIELD
 from draftkit.data.registry import Municipality, key
 from draftkit.data.reviews import ClauseStatus
+from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions, in_catalog_order, select_clauses
 from draftkit.drafting.pipeline import Draft, prepare_draft
 from draftkit.errors import DraftkitError

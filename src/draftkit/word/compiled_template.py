@@ -7,18 +7,16 @@ follows a character XML cannot hold. Here the same cleaning (docxtpl's own
 done once per template and process, the compiled Jinja templates are reused, and every
 rendered part is parsed strictly: a part that is not well-formed XML is an error, never a
 shorter document. The document's text view (``style | text`` lines) is read from the
-rendered XML directly, through python-docx's own element classes.
+rendered XML directly (:mod:`draftkit.word.wordml`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import html
 import marshal
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
@@ -28,7 +26,9 @@ import jinja2
 from lxml import etree
 
 from draftkit.errors import RenderError, TemplateProblem
+from draftkit.word.document_properties import DocumentProperties, core_properties_xml
 from draftkit.word.docx_package import PackageReader, write_package
+from draftkit.word.wordml import W_NS, parse_xml, qn, text_lines
 
 DOCUMENT_PART = "word/document.xml"
 _DOCUMENT_RELS = "word/_rels/document.xml.rels"
@@ -42,35 +42,15 @@ _CUSTOM_XML_REL = _OFFICE_REL + "customXml"
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
+_W = f"{{{W_NS}}}"
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
 def _has_listing(xml: str) -> bool:
     # The characters themselves are searched first (fast); the regex only if present.
     declaration = xml.find("?>")
     rest = xml[declaration + 2 :].lstrip("\r\n") if declaration != -1 else xml
     return any(c in rest for c in "\t\a\n\f") and _LISTING.search(rest) is not None
-
-
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NAMESPACES = {
-    "w": _W_NS,
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
-_W = f"{{{_W_NS}}}"
-_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-# Rendered parts are read with python-docx's own parser settings, so their text (and the
-# bytes of a repaired part) are what python-docx would give; python-docx itself is not
-# imported to draft (a tenth of a second of every run).
-_RENDERED = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-
-
-def qn(tag: str) -> str:
-    """``w:body`` -> ``{namespace}body``, as python-docx's ``qn``."""
-    prefix, name = tag.split(":")
-    return f"{{{_NAMESPACES[prefix]}}}{name}"
-
-
-def parse_xml(data: bytes) -> Any:
-    """A rendered part parsed strictly (a part that is not well-formed XML raises)."""
-    return etree.fromstring(data, _RENDERED)
 
 
 @functools.cache
@@ -81,18 +61,6 @@ def _docxtpl() -> Any:
     from docxtpl import DocxTemplate
 
     return DocxTemplate.__new__(DocxTemplate)
-
-
-@dataclass(frozen=True)
-class DocumentProperties:
-    """What File > Properties shows in Word for a draft."""
-
-    title: str
-    subject: str
-    author: str
-    created: dt.datetime
-    comments: str
-    keywords: str = ""
 
 
 @dataclass
@@ -274,7 +242,7 @@ class CompiledTemplate:
                 xml = _docxtpl().resolve_listing(xml)
             data = xml.encode("utf-8")
             try:
-                tree = etree.fromstring(data, _RENDERED)
+                tree = parse_xml(data)
             except etree.XMLSyntaxError as exc:
                 raise RenderError(
                     f"the rendered {part} is not well-formed XML ({exc.msg}); the document "
@@ -287,54 +255,16 @@ class CompiledTemplate:
                 tree = _fix_tables(data)
                 _renumber_drawings(tree)
                 data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-                tree = etree.fromstring(data, _RENDERED)
+                tree = parse_xml(data)
             parts[part] = data
             trees[part] = tree
-        return RenderedDocument(self, parts, self._lines(trees))
-
-    def _lines(self, trees: Mapping[str, Any]) -> list[str]:
-        """The ``style | text`` view, exactly as :func:`draftkit.word.inspection.document_lines`
-        reads the same document through python-docx."""
-        document = trees[DOCUMENT_PART]
-        body = document.find(qn("w:body"))
-        headers: list[str] = []
-        footers: list[str] = []
-        seen: set[str] = set()
-        sections = _SECTIONS(body) if body is not None else []
-        for sect in sections:
-            for label, tag, out in (
-                ("header", "w:headerReference", headers),
-                ("footer", "w:footerReference", footers),
-            ):
-                ref = next(
-                    (r for r in sect.findall(qn(tag)) if r.get(qn("w:type")) == "default"), None
-                )
-                if ref is None:
-                    continue
-                target = self._relationships.get(ref.get(qn("r:id"), ""), ("", ""))[1]
-                if target in seen or target not in trees:
-                    continue
-                seen.add(target)
-                out.extend(f"{label}: {line}" for line in self._block_lines(trees[target]))
-        lines = list(self._block_lines(body)) if body is not None else []
-        return headers + lines + footers
-
-    def _block_lines(self, container: Any) -> Iterator[str]:
-        for element in container.iterchildren(_P, _TBL):
-            if element.tag == _P:
-                style_id, text = _paragraph(element)
-                if text.strip():
-                    yield f"{self._style(style_id)} | {_clean(text)}"
-                continue
-            for r, row in enumerate(element.iterchildren(f"{_W}tr"), start=1):
-                for c, cell in enumerate(_row_cells(row), start=1):
-                    for p in cell.iterchildren(_P):
-                        style_id, text = _paragraph(p)
-                        if text.strip():
-                            yield f"cell {r}.{c} {self._style(style_id)} | {_clean(text)}"
-
-    def _style(self, style_id: str | None) -> str:
-        return self.style_names.get(style_id, "Normal") if style_id else "Normal"
+        lines = text_lines(
+            trees,
+            document_part=DOCUMENT_PART,
+            relationships=self._relationships,
+            style_names=self.style_names,
+        )
+        return RenderedDocument(self, parts, lines)
 
     def relationships_with(self, added: list[tuple[str, str]]) -> bytes:
         """The main document's relationships with ``added`` (type, target) appended."""
@@ -370,51 +300,6 @@ class CompiledTemplate:
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
-def _row_cells(row: Any) -> list[Any]:
-    """The ``w:tc`` of each layout-grid cell of a row, as python-docx's ``_Row.cells``
-    gives them: a cell spanning columns repeats once per column, and a cell continuing a
-    vertical merge is the cell where the merge starts."""
-    cells: list[Any] = []
-    for tc in row.iterchildren(f"{_W}tc"):
-        top = tc
-        while _property(top, "tcPr", "vMerge", default="continue") == "continue":
-            top = _cell_above(top)
-        cells.extend([top] * _grid_span(top))
-    return cells
-
-
-def _property(element: Any, group: str, name: str, *, default: str) -> str | None:
-    """``./w:<group>/w:<name>/@w:val`` (``default`` if the value is left out), or
-    ``None`` when there is no such element."""
-    properties = element.find(f"{_W}{group}")
-    found = properties.find(f"{_W}{name}") if properties is not None else None
-    return None if found is None else str(found.get(f"{_W}val", default))
-
-
-def _grid_span(tc: Any) -> int:
-    return int(_property(tc, "tcPr", "gridSpan", default="1") or 1)
-
-
-def _cell_above(tc: Any) -> Any:
-    """The cell in the row above that starts at the same layout-grid column (python-docx's
-    ``CT_Tc._tc_above``, with its errors)."""
-    row = tc.getparent()
-    above = next(row.itersiblings(f"{_W}tr", preceding=True), None)
-    if above is None:
-        raise ValueError("no tr above topmost tr in w:tbl")
-    offset = int(_property(row, "trPr", "gridBefore", default="0") or 0) + sum(
-        _grid_span(before) for before in tc.itersiblings(f"{_W}tc", preceding=True)
-    )
-    remaining = offset - int(_property(above, "trPr", "gridBefore", default="0") or 0)
-    for candidate in above.iterchildren(f"{_W}tc"):
-        if remaining < 0:
-            break
-        if remaining == 0:
-            return candidate
-        remaining -= _grid_span(candidate)
-    raise ValueError(f"no `tc` element at grid_offset={offset}")
-
-
 def _needs_repair(tree: Any) -> bool:
     """Whether docxtpl's table and drawing repairs could change anything: a table whose
     rows do not fill its grid (after a cell loop), or drawings (ids copied by a loop)."""
@@ -448,110 +333,4 @@ def _renumber_drawings(tree: Any) -> None:
         element.set("id", str(number))
 
 
-def paragraph_text(p: Any) -> str:
-    """A paragraph's text as python-docx's ``Paragraph.text`` gives it: runs and
-    hyperlinked runs, with tabs, breaks and non-breaking hyphens as characters."""
-    return _paragraph(p)[1]
-
-
-def _paragraph(p: Any) -> tuple[str | None, str]:
-    """A paragraph's style id (from its first ``w:pPr``'s first ``w:pStyle``, as
-    python-docx finds it) and its :func:`paragraph_text`, in one pass over its children."""
-    style_id: str | None = None
-    seen_properties = False
-    parts: list[str] = []
-    for child in p:
-        tag = child.tag
-        if tag == _R:
-            parts.append(_run_text(child))
-        elif tag == _HYPERLINK:
-            parts.extend(_run_text(r) for r in child.iterchildren(_R))
-        elif tag == _PPR and not seen_properties:
-            seen_properties = True
-            for style in child.iterchildren(_PSTYLE):
-                style_id = style.get(_VAL)
-                break
-    return style_id, "".join(parts)
-
-
-def _run_text(run: Any) -> str:
-    parts: list[str] = []
-    for e in run:
-        tag = e.tag
-        if tag == _T:
-            parts.append(e.text or "")
-        elif tag in _TABS:
-            parts.append("\t")
-        elif tag == _BR:
-            parts.append("\n" if e.get(_TYPE, "textWrapping") == "textWrapping" else "")
-        elif tag == _CR:
-            parts.append("\n")
-        elif tag == _NO_BREAK_HYPHEN:
-            parts.append("-")
-    return "".join(parts)
-
-
-_P, _TBL, _R, _HYPERLINK, _PPR, _PSTYLE, _VAL, _T, _BR, _CR, _TYPE, _NO_BREAK_HYPHEN = (
-    f"{_W}{tag}"
-    for tag in (
-        "p",
-        "tbl",
-        "r",
-        "hyperlink",
-        "pPr",
-        "pStyle",
-        "val",
-        "t",
-        "br",
-        "cr",
-        "type",
-        "noBreakHyphen",
-    )
-)
-_TABS = (f"{_W}tab", f"{_W}ptab")
-_SECTIONS = etree.XPath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces=_NAMESPACES)
-
-
-def _clean(text: str) -> str:
-    # Already clean (the common case) when its only whitespace is single inner spaces:
-    # every other whitespace character is one isprintable() refuses.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.replace("\t", " ").split())
-
-
-def escape(text: str) -> str:
-    """``&``, ``<`` and ``>`` as XML entities (xml.sax.saxutils.escape, without the
-    import of urllib and http it brings)."""
-    return html.escape(text, quote=False)
-
-
-def core_properties_xml(properties: DocumentProperties) -> bytes:
-    """``docProps/core.xml`` for a draft."""
-    stamp = properties.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(properties.title)}</dc:title>"
-        f"<dc:subject>{escape(properties.subject)}</dc:subject>"
-        f"<dc:creator>{escape(properties.author)}</dc:creator>"
-        f"<cp:keywords>{escape(properties.keywords)}</cp:keywords>"
-        f"<dc:description>{escape(properties.comments)}</dc:description>"
-        f"<cp:lastModifiedBy>{escape(properties.author)}</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    ).encode()
-
-
-__all__ = [
-    "DOCUMENT_PART",
-    "CompiledTemplate",
-    "DocumentProperties",
-    "RenderedDocument",
-    "core_properties_xml",
-]
+__all__ = ["DOCUMENT_PART", "CompiledTemplate", "RenderedDocument"]

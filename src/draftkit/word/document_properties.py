@@ -5,10 +5,11 @@ management system can tell the documents apart."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from draftkit import __version__, choices
-from draftkit.word.compiled_template import DocumentProperties
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -20,6 +21,18 @@ SUBJECT = (
     "Limits on police participation in federal civil immigration enforcement "
     "(20 V.S.A. \u00a7 2366)"
 )
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """What File > Properties shows in Word for a draft."""
+
+    title: str
+    subject: str
+    author: str
+    created: dt.datetime
+    comments: str
+    keywords: str = ""
 
 
 def made_by(what: str = "") -> str:
@@ -50,4 +63,40 @@ def set_core_properties(document: DocumentObject, properties: DocumentProperties
     core.modified = stamp
 
 
-__all__ = ["DEFAULT_AUTHOR", "SUBJECT", "made_by", "on_day", "set_core_properties"]
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (xml.sax.saxutils.escape, without the
+    import of urllib and http it brings)."""
+    return html.escape(text, quote=False)
+
+
+def core_properties_xml(properties: DocumentProperties) -> bytes:
+    """``docProps/core.xml`` for a draft."""
+    stamp = properties.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(properties.title)}</dc:title>"
+        f"<dc:subject>{escape(properties.subject)}</dc:subject>"
+        f"<dc:creator>{escape(properties.author)}</dc:creator>"
+        f"<cp:keywords>{escape(properties.keywords)}</cp:keywords>"
+        f"<dc:description>{escape(properties.comments)}</dc:description>"
+        f"<cp:lastModifiedBy>{escape(properties.author)}</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+__all__ = [
+    "DEFAULT_AUTHOR",
+    "SUBJECT",
+    "DocumentProperties",
+    "core_properties_xml",
+    "made_by",
+    "on_day",
+    "set_core_properties",
+]

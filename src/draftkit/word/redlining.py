@@ -22,12 +22,16 @@ from lxml.etree import LxmlError
 
 from draftkit import __version__
 from draftkit.data.clause_history import clause_text
-from draftkit.data.models import ClauseModule
+from draftkit.data.clause_models import ClauseModule
 from draftkit.drafting.writing import check_targets, write_files
 from draftkit.errors import DraftkitError, NotFoundError
 from draftkit.naming import long_date
-from draftkit.word.compiled_template import DocumentProperties
-from draftkit.word.document_properties import DEFAULT_AUTHOR, made_by, set_core_properties
+from draftkit.word.document_properties import (
+    DEFAULT_AUTHOR,
+    DocumentProperties,
+    made_by,
+    set_core_properties,
+)
 from draftkit.word.house_style import STYLE_TEMPLATE, add_paragraph, blank_document
 
 _TAG = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")

@@ -1,0 +1,93 @@
+"""The value types every data file shares: names, prose, ids, versions and the strict
+base model. No I/O here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, text_problem
+
+Arrangement = Literal["municipal", "sheriff", "state_police", "constables"]
+"""How a municipality gets police services: its own department, a county sheriff
+contract, the Vermont State Police alone, or its own constables exercising law
+enforcement authority under 24 V.S.A. § 1936a."""
+
+ARRANGEMENTS: tuple[Arrangement, ...] = ("municipal", "sheriff", "state_police", "constables")
+
+MunicipalityKind = Literal["city", "town", "village"]
+
+
+def _fold_whitespace(text: str) -> str:
+    # YAML block scalars keep line breaks and trailing newlines; a clause paragraph is
+    # one paragraph of prose, so runs of whitespace mean one space. This also makes the
+    # text hash independent of how the YAML was wrapped.
+    return " ".join(text.split())
+
+
+class _Fit:
+    """Refuses text a Word document cannot hold (see :mod:`draftkit.text_rules`): the
+    error reaches the user as ``file:line: field: the value holds U+0000 ...``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> str:
+        problem = text_problem(value, max_length=self.limit)
+        if problem is not None:
+            raise PydanticCustomError("text_problem", "the value {problem}", {"problem": problem})
+        return value
+
+
+Text = Annotated[
+    str,
+    AfterValidator(_Fit(MAX_TEXT_LENGTH)),
+    AfterValidator(_fold_whitespace),
+    StringConstraints(min_length=1),
+]
+"""A non-empty paragraph of prose; whitespace is folded to single spaces."""
+
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_Fit(MAX_NAME_LENGTH)),
+]
+"""A name or title: one line, at most 200 characters, nothing a document cannot hold."""
+
+FreeText = Annotated[str, AfterValidator(_Fit(MAX_TEXT_LENGTH))]
+"""A note or source (URL, citation): anything a document can hold."""
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60),
+]
+"""A lowercase, hyphenated id such as ``victim-witness-status``."""
+
+Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+
+
+class Strict(BaseModel):
+    """The base of every data-file model: unknown keys are errors, values are frozen,
+    and validators are built when first used (``--help`` stays fast)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+__all__ = [
+    "ARRANGEMENTS",
+    "Arrangement",
+    "FreeText",
+    "Identifier",
+    "MunicipalityKind",
+    "Name",
+    "Strict",
+    "Text",
+    "Version",
+]

@@ -25,6 +25,7 @@ from draftkit.data.questions import (
     default_answer,
     parse_answer,
     unconfirmed,
+    value_at,
 )
 from draftkit.data.town_models import TownProfile
 from draftkit.data.yaml_reading import parse_yaml
@@ -63,7 +64,7 @@ class ProfilePlan:
 
     def current(self, question: Question) -> str:
         """The profile's own answer, before anything is asked."""
-        return as_text(question, _get(self.start, question.field))
+        return as_text(question, value_at(self.start, question.field))
 
 
 def plan_profile(root: Path, name: str, policing: Policing, *, force: bool = False) -> ProfilePlan:
@@ -251,15 +252,6 @@ def _unlined(problems: Sequence[DraftkitError], shown: str) -> list[DraftkitErro
         else p
         for p in problems
     ]
-
-
-def _get(data: Mapping[str, Any], dotted: str) -> Any:
-    value: Any = data
-    for part in dotted.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(part)
-    return value
 
 
 def _set(data: dict[str, Any], dotted: str, value: Any) -> None:

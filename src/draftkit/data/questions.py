@@ -230,16 +230,16 @@ def default_answer(question: Question, start: Mapping[str, Any], answers: Mappin
       chief, and a manager acts in the body's stead; only a charter gives the body
       more), and a department another municipality runs is only ever asked.
     """
-    own = as_text(question, _get(start, question.field))
+    own = as_text(question, value_at(start, question.field))
     if question.field == "police.policy_adopted_by":
         changed = _changed(start, answers, ("governing_body.manager_title", "police.head_title"))
-        if changed and _get(start, "police.run_by") is None:
+        if changed and value_at(start, "police.run_by") is None:
             manager = answers.get("governing_body.manager_title", "no")
             if manager.lower() not in NONE_WORDS:
                 return manager
             return answers.get("police.head_title", own)
     if question.field == "police.body_may_direct":
-        if _get(start, "police.run_by") is not None:
+        if value_at(start, "police.run_by") is not None:
             return "request"
         if _changed(start, answers, ("police.policy_adopted_by",)):
             return "request"
@@ -297,12 +297,13 @@ def parse_answer(question: Question, answer: str) -> Any:
 
 def _changed(start: Mapping[str, Any], answers: Mapping[str, str], fields: tuple[str, ...]) -> bool:
     return any(
-        name in answers and answers[name] != as_text(BY_FIELD[name], _get(start, name))
+        name in answers and answers[name] != as_text(BY_FIELD[name], value_at(start, name))
         for name in fields
     )
 
 
-def _get(data: Mapping[str, Any], dotted: str) -> Any:
+def value_at(data: Mapping[str, Any], dotted: str) -> Any:
+    """The value at a dotted field (``police.run_by``) of a profile's data, or ``None``."""
     value: Any = data
     for part in dotted.split("."):
         if not isinstance(value, Mapping):
@@ -326,5 +327,6 @@ __all__ = [
     "policing_menu",
     "printed_facts",
     "unconfirmed",
+    "value_at",
     "wording",
 ]

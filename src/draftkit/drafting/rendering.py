@@ -38,16 +38,9 @@ _TEXT_ENV = make_environment(autoescape=False)
 autoescape on."""
 
 
-def clause_context(
-    town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
-) -> dict[str, Any]:
-    """The values clause texts and glossary definitions may use.
-
-    ``area`` is every municipality the agency serves when a department serves more than
-    one (:mod:`draftkit.drafting.sharing`); otherwise the town itself. ``clauses`` lists the ids
-    of the clauses in the document, so that a text referring to another clause's section
-    can say what it does when that clause is left out.
-    """
+def town_values(town: TownProfile) -> dict[str, dict[str, str]]:
+    """``town`` and ``body``: the municipality's names and its governing body's, as every
+    text (clause, template, companion) prints them."""
     return {
         "town": {
             "name": town.name,
@@ -60,6 +53,21 @@ def clause_context(
             "presiding_officer_title": town.governing_body.presiding_officer_title,
             "clerk_title": town.governing_body.clerk_title,
         },
+    }
+
+
+def clause_context(
+    town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The values clause texts and glossary definitions may use.
+
+    ``area`` is every municipality the agency serves when a department serves more than
+    one (:mod:`draftkit.drafting.sharing`); otherwise the town itself. ``clauses`` lists the ids
+    of the clauses in the document, so that a text referring to another clause's section
+    can say what it does when that clause is left out.
+    """
+    return {
+        **town_values(town),
         "lead": (
             "The directive shall provide"
             if town.police.body_may_direct

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from draftkit.data.town_models import TownProfile
+from draftkit.drafting.rendering import town_values
 from draftkit.naming import long_date
 from draftkit.packet.models import Blanks, Language, Route
 
@@ -115,17 +116,7 @@ def companion_context(
         return show_date(value, language) if value is not None else label(name)
 
     context: dict[str, Any] = {
-        "town": {
-            "name": town.name,
-            "legal_name": town.legal_name,
-            "kind": town.kind,
-            "county": town.county,
-        },
-        "body": {
-            "name": town.governing_body.name,
-            "presiding_officer_title": town.governing_body.presiding_officer_title,
-            "clerk_title": town.governing_body.clerk_title,
-        },
+        **town_values(town),
         "agency": {
             "name": town.police.name,
             "head_title": town.police.head_title,

@@ -116,7 +116,7 @@ def test_non_final_draft_lists_unapproved_clauses(make_project) -> None:
     ) in lines
     assert "Heading 2 | Drafting note: clauses awaiting review" in lines
     note = lines.index("Heading 2 | Drafting note: clauses awaiting review")
-    assert "Definition | Custody access (custody-rule): unreviewed" in lines[note:]
+    assert "List Item | Custody access (custody-rule): unreviewed" in lines[note:]
 
 
 def test_changing_a_glossary_definition_makes_reviews_of_clauses_using_it_stale(

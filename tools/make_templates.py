@@ -100,6 +100,9 @@ def base_document() -> Document:
     paragraph_style("Body Text Justified", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     paragraph_style("Lettered", indent=0.5, first=-0.35, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     paragraph_style("Definition", indent=0.35, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    # Lists of citations and clause names: left-aligned, since a justified short line
+    # with a long name in it spreads its words across the page.
+    paragraph_style("List Item", indent=0.35)
     paragraph_style("Signature Line", after=0, keep=True)
     paragraph_style("Fill Line", after=6, keep=True)
     paragraph_style("Draft Mark", align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True, after=0)
@@ -317,13 +320,13 @@ def law_lists(doc: Document, authority_heading: str, related_heading: str, style
     p = doc.add_paragraph
     p(authority_heading, style=style)
     p("{%p for c in authorities %}")
-    p("{{ c }}", style="Definition")
+    p("{{ c }}", style="List Item")
     p("{%p endfor %}")
     p("{%p if related_law %}")
     p(related_heading, style=style)
     p("This document is written to be consistent with:", style="Body Text Justified")
     p("{%p for c in related_law %}")
-    p("{{ c }}", style="Definition")
+    p("{{ c }}", style="List Item")
     p("{%p endfor %}")
     p("{%p endif %}")
 
@@ -512,7 +515,7 @@ def review_note(doc: Document, what: str) -> None:
         style="Body Text Justified",
     )
     p("{%p for u in draft.unapproved %}")
-    p("{{ u }}", style="Definition")
+    p("{{ u }}", style="List Item")
     p("{%p endfor %}")
     p("{%p endif %}")
 

@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library
+from draftkit.data.questions import value_at
 from draftkit.data.spanish import library_words
 from draftkit.drafting.pipeline import Draft
 from draftkit.errors import DraftkitError, ProblemList
@@ -193,7 +194,7 @@ def _facts_page(
     placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
     problems = placed
     profile = resolved.loaded.value
-    values: dict[str, Any] = {f: _get(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
+    values: dict[str, Any] = {f: value_at(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
     values.update(answers.facts)
     may_direct = (
         profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
@@ -407,10 +408,3 @@ def _media_type(name: str) -> str:
     if name.endswith(".pdf"):
         return "application/pdf"
     return "application/zip"
-
-
-def _get(data: dict[str, Any], dotted: str) -> Any:
-    value: Any = data
-    for part in dotted.split("."):
-        value = value[part]
-    return value

@@ -64,9 +64,9 @@ FORGERIES = {
         edit_json(lambda m: m.update(clauses="all")),
         "the draftkit manifest inside is damaged: clauses",
     ),
-    "clause-text-missing": (
-        edit_json(lambda m: m["document"].update(clause_lines={"custody-rule": []})),
-        "lacks the text of clause custody-rule, which its manifest says it drafted",
+    "clause-lines-negative": (
+        edit_json(lambda m: m["document"].update(clause_lines={"custody-rule": [-1]})),
+        "lacks the text of clause custody-rule, which its manifest says it holds",
     ),
     "clause-lines-out-of-range": (
         edit_json(lambda m: m["document"].update(clause_lines={"custody-rule": [99999]})),

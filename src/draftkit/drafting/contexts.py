@@ -61,11 +61,6 @@ def build_contexts(
         "year": str(options.date.year),
         "label": f"DRAFT \u2014 {long_date(options.date)}",
         "notice": notice,
-        "review_notice": _review_line(len(unapproved), len(rendered)),
-        "unapproved": [
-            f"{titles.get(clause_id, clause_id)} ({clause_id}): {state}"
-            for clause_id, state in unapproved
-        ],
     }
     agency = dict(base["agency"])
     agency["directs_or_requests"] = "directs" if profile.police.body_may_direct else "requests"
@@ -134,8 +129,24 @@ def build_contexts(
             start=document.policy_start,
             provisions=(f"{policy_closing}(a)", f"{policy_closing}(b)"),
         )
+        # A directive or an addendum holds the protections alone: its review note counts
+        # and names only the clauses it holds, not the town's own policy.
+        held = {
+            item.clause.value.id
+            for item in rendered
+            if item.directive is not None or not document.protections_only
+        }
+        waiting = [(clause_id, state) for clause_id, state in unapproved if clause_id in held]
         contexts[document.kind] = {
             **shared,
+            "draft": {
+                **draft,
+                "review_notice": _review_line(len(waiting), len(held)),
+                "unapproved": [
+                    f"{titles.get(clause_id, clause_id)} ({clause_id}): {state}"
+                    for clause_id, state in waiting
+                ],
+            },
             "definitions": _definitions(library, renderer, protection_terms),
             "policy_definitions": _definitions(library, renderer, policy_terms) if policies else [],
             "sections": sections,

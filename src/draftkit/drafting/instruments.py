@@ -40,6 +40,13 @@ class Document:
     """How the town's own policy sections are numbered, where the document has them."""
     policy_start: int = 2
 
+    @property
+    def protections_only(self) -> bool:
+        """Whether the document holds the protections (clauses' directive sections) and
+        nothing else: a directive or a contract addendum. A resolution adopts or asks for
+        every clause of the draft, the town's own policy included."""
+        return self.kind != "resolution"
+
 
 INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
     "municipal": (

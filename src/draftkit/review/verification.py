@@ -36,6 +36,9 @@ class ClauseFinding:
     edits: list[str] = field(default_factory=list)
     tracked: list[str] = field(default_factory=list)
     """Pending tracked changes (Word's Track Changes) in the clause's paragraphs."""
+    in_document: bool = True
+    """Whether this document holds any of the clause's text (a resolution may hold
+    none of a clause whose text is all in the directive)."""
 
 
 @dataclass
@@ -132,16 +135,20 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
         ) from None
     document = manifest.document
     drafted = document.lines
+    # A clause of the draft need not have text in every document of it (a resolution
+    # holds recitals, not every directive section); one whose recorded lines are not in
+    # the drafted text means a damaged or altered manifest.
     lacking = [
         entry.id
         for entry in manifest.clauses
-        if not any(0 <= i < len(drafted) for i in document.clause_lines.get(entry.id, []))
+        if (indexes := document.clause_lines.get(entry.id))
+        and not any(0 <= i < len(drafted) for i in indexes)
     ]
     if lacking:
         raise DraftkitError(
             "the document lacks the text of clause"
             f"{'s' if len(lacking) > 1 else ''} {', '.join(lacking)}, which its manifest "
-            "says it drafted",
+            "says it holds",
             path=shown,
             hint="the file is incomplete or its manifest was altered: draft it again and "
             "compare by hand",
@@ -201,6 +208,7 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
                 review=review,
                 edits=edits_by_clause.get(clause_id, []),
                 tracked=tracked_by_clause.get(clause_id, []),
+                in_document=bool(document.clause_lines.get(clause_id)),
             )
         )
     return VerifyReport(
@@ -214,6 +222,8 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
 
 
 def _state(finding: ClauseFinding) -> str:
+    if not finding.in_document and not finding.edits and not finding.tracked:
+        return "none of its text"
     parts = ["edited by hand"] if finding.edits else []
     count = len(finding.tracked)
     if count:

@@ -50,8 +50,9 @@ CASES = {
     "missing-template-value": (
         "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: "
         "agency.chief_name (drafting for Testville)\n"
-        "  hint: available values: town.name, town.legal_name, town.kind, town.county, "
-        "body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, "
+        "  hint: available values: town.name, town.legal_name, town.kind, town.word, "
+        "town.county, body.name, body.possessive, body.presiding_officer_title, "
+        "body.clerk_title, lead, agency.name, "
         "agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, "
         "agency.approving_body, agency.area, clauses\n"
         "error: 1 problem in 1 file\n"

@@ -249,7 +249,8 @@ def test_a_shared_department_has_one_directive(owner: str, other: str) -> None:
     assert (
         f"The {body} of the {legal} acts on Exhibit A by its own resolution, and the "
         f"{owner_profile.police.policy_adopted_by} adopts it. This resolution is the "
-        f"{other_body}'s parallel request for the same directive: it does not itself adopt "
+        f"{other_body}{_possessive(other_body)} parallel request for the same directive: it "
+        "does not itself adopt "
         f"Exhibit A, and it takes effect on adoption whether or not the {body} of the {legal} "
         "has acted."
     ) in asking
@@ -513,3 +514,8 @@ def test_a_policing_answer_that_names_nothing_is_asked_again(tmp_path: Path, mon
         "Error: '5' is not one of the answers\n"
         "  hint: type a number from 1 to 4, or police, sheriff, state or constables"
     ) in result.output
+
+
+def _possessive(name: str) -> str:
+    # "the Board of Trustees' request", "the Selectboard's request".
+    return "'" if name.endswith("s") else "'s"

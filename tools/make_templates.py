@@ -217,7 +217,7 @@ STATUTE_RECITAL = (
 # so the statute is recited once (third counsel review 2026-12-01, S5).
 STATUTE_RECITAL_TOWN = STATUTE_RECITAL.replace(
     "model permits; and",
-    "model permits{% if policy_sections %}; that requirement does not reach the town's "
+    "model permits{% if policy_sections %}; that requirement does not reach the {{ town.kind }}'s "
     "other officers, employees and contractors or its money, property and records"
     "{% endif %}; and",
 )
@@ -351,12 +351,12 @@ def policy_consistency(doc: Document) -> None:
     p = doc.add_paragraph
     p("{{ policy_closing_number }} Consistency with law", style="Heading 2")
     p(
-        "(a)\t" + SAVINGS.format(what="policy", who="Town official's or employee's"),
+        "(a)\t" + SAVINGS.format(what="policy", who="Municipal official's or employee's"),
         style="Lettered",
     )
     p(
         "(b)\t"
-        + EMERGENCY.format(what="policy", actor="a Town official or employee").replace(
+        + EMERGENCY.format(what="policy", actor="a Municipal official or employee").replace(
             "acting under Vermont law, or from calling for help,",
             "calling for help, or acting under Vermont law,",
         ),
@@ -395,12 +395,12 @@ def town_policy_exhibit(doc: Document, letter: str, scope: str = "") -> None:
     p(
         "The {{ body.name }} adopts the following policy. It directs every official or "
         "employee whom the {{ body.name }} appoints or employs, and every volunteer serving "
-        "under them, to follow it; it requests every elected Town official, whom the "
+        "under them, to follow it; it requests every elected official of the {{ town.kind }}, whom the "
         "{{ body.name }} cannot direct, to follow it in that official's own work, and every "
-        "other town board or commission, such as library trustees or cemetery "
+        "other {{ town.kind }} board or commission, such as library trustees or cemetery "
         "commissioners, to have its own officials, employees and volunteers follow it; and "
         "every contract the {{ town.legal_name }} makes or renews after this policy "
-        "is adopted, under which a contractor acts for the town, shall require the contractor "
+        "is adopted, under which a contractor acts for the {{ town.kind }}, shall require the contractor "
         "to follow it." + scope,
         style="Body Text Justified",
     )
@@ -465,7 +465,7 @@ GRANT_ASK_AGENCY = (
 # review 2026-12-01).
 GRANT_ASK_CONSTABLES = (
     "Before the vote, ask the finance office and the constables which federal law "
-    "enforcement grants or subawards the town or its constables receive, and whether their "
+    "enforcement grants or subawards the {{ town.kind }} or its constables receive, and whether their "
     "conditions require either, "
 )
 
@@ -576,7 +576,7 @@ def resolution() -> Document:
         "its reports go to the body it names, and complaints outside the Agency go to the "
         "person that body designates. The {{ agency.run_by_body }} acts on Exhibit A by its "
         "own resolution, and the {{ agency.addressee }} adopts it. This resolution is "
-        "the {{ body.name }}'s parallel request for the same directive: it does not itself "
+        "the {{ body.possessive }} parallel request for the same directive: it does not itself "
         "adopt Exhibit A, and it takes effect on adoption whether or not the "
         "{{ agency.run_by_body }} has acted. The {{ body.name }} requests the "
         "{{ agency.head_title }} to send the {{ body.name }} a copy of each report that "
@@ -615,16 +615,16 @@ def resolution() -> Document:
     # Second counsel review 2026-12-01, S6: the own-police set carries no policy for the
     # town's other staff; the note says so, and town-records' legal note says why.
     p("{%p if not draft.final %}")
-    heading = p("Drafting note: the town's own staff", style="Heading 2")
+    heading = p("Drafting note: the {{ town.kind }}'s own staff", style="Heading 2")
     heading.paragraph_format.space_before = Pt(12)
     p(
         "This note is not part of the resolution; delete it before filing. This resolution "
-        "and Exhibit A govern the {{ agency.name }} only. Town offices such as the clerk, "
+        "and Exhibit A govern the {{ agency.name }} only. {{ town.word }} offices such as the clerk, "
         "assessor, utilities and public works also hold residents' addresses and schedules. "
         "The {{ body.name }} may adopt a separate policy for the {{ town.legal_name }}'s own "
-        "officials and employees, like the one draftkit drafts as an exhibit for towns "
+        "officials and employees, like the one draftkit drafts as an exhibit for municipalities "
         "policed by a sheriff, the State Police or constables; ask the coalition or the "
-        "town's counsel for that text.",
+        "{{ town.kind }}'s counsel for that text.",
         style="Body Text Justified",
     )
     p("{%p endif %}")
@@ -777,7 +777,7 @@ def sheriff_resolution() -> Document:
         doc,
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}; "
         "Exhibit B \u2014 Contract addendum (separate document)"
-        "{% if policy_sections %}; Exhibit C \u2014 Town policy{% endif %}",
+        "{% if policy_sections %}; Exhibit C \u2014 {{ town.word }} policy{% endif %}",
     )
     exhibit(
         doc,
@@ -809,9 +809,9 @@ def contract_addendum() -> Document:
     notice(doc)
     p("1. PARTIES, CONTRACT AND PURPOSE", style="Heading 1")
     p(
-        "This Addendum is made between the {{ town.legal_name }} (the \u201cTown\u201d) and the "
+        "This Addendum is made between the {{ town.legal_name }} (the \u201c{{ town.word }}\u201d) and the "
         "{{ agency.name }} (the \u201cAgency\u201d). It amends the contract for law enforcement "
-        "services between the Town and the Agency dated ____________________, 20____, for the "
+        "services between the {{ town.word }} and the Agency dated ____________________, 20____, for the "
         "term ____________________ [fill in the date and term of the contract being amended] "
         "(the \u201cContract\u201d), by adding the conditions below, which the {{ body.name }} "
         "approved by resolution.",
@@ -828,10 +828,10 @@ def contract_addendum() -> Document:
     sections(doc)
     p("4. RECORDS AND REPORTS", style="Heading 1")
     p(
-        "On the Town's written request, and at least once a year, the Agency shall give the "
+        "On the {{ town.word }}'s written request, and at least once a year, the Agency shall give the "
         "{{ body.name }} a written account of how it has met the conditions in Section 3, "
         "including the number of requests it received from Federal immigration authorities for "
-        "work in the Town and how it answered them, without disclosing Confidential information.",
+        "work in the {{ town.word }} and how it answered them, without disclosing Confidential information.",
         style="Body Text Justified",
     )
     p("5. CONSISTENCY WITH LAW", style="Heading 1")
@@ -844,12 +844,12 @@ def contract_addendum() -> Document:
     p("5.4\t" + CONFLICT.format(what="Addendum"), style="Lettered")
     p("6. BREACH", style="Heading 1")
     p(
-        "A breach of a condition in Section 3 or 4 is a breach of the Contract. The Town shall "
+        "A breach of a condition in Section 3 or 4 is a breach of the Contract. The {{ town.word }} shall "
         "give the Agency written notice of a breach it finds. Within 30 days after the notice, "
-        "the Agency shall give the Town a written account of the facts and of the steps it has "
+        "the Agency shall give the {{ town.word }} a written account of the facts and of the steps it has "
         "taken to correct the breach and prevent it from happening again. If the Agency does not "
         "do so, or if the same condition is breached again within twelve months after the "
-        "notice, the Town may, in addition to any other remedy the Contract or the law gives it, "
+        "notice, the {{ town.word }} may, in addition to any other remedy the Contract or the law gives it, "
         "terminate the Contract on 60 days' written notice without penalty.",
         style="Body Text Justified",
     )
@@ -889,7 +889,7 @@ def state_police_resolution() -> Document:
     caption(
         doc,
         "RESOLUTION",
-        "Adopting a Policy on Town Participation in Federal Civil Immigration Enforcement and "
+        "Adopting a Policy on {{ town.word }} Participation in Federal Civil Immigration Enforcement and "
         "Requesting Protections from the Vermont State Police",
     )
     p(
@@ -929,7 +929,7 @@ def state_police_resolution() -> Document:
     adoption_and_signatures(
         doc,
         "Attachments: Exhibit A \u2014 Protections requested of the {{ agency.name }}"
-        "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
+        "{% if policy_sections %}; Exhibit B \u2014 {{ town.word }} policy{% endif %}",
     )
     exhibit(
         doc,
@@ -995,7 +995,7 @@ def constables_resolution() -> Document:
     adoption_and_signatures(
         doc,
         "Attachments: Exhibit A \u2014 Limits for the constables of the {{ town.legal_name }}"
-        "{% if policy_sections %}; Exhibit B \u2014 Town policy{% endif %}",
+        "{% if policy_sections %}; Exhibit B \u2014 {{ town.word }} policy{% endif %}",
     )
     exhibit(
         doc,

@@ -40,20 +40,32 @@ autoescape on."""
 
 def town_values(town: TownProfile) -> dict[str, dict[str, str]]:
     """``town`` and ``body``: the municipality's names and its governing body's, as every
-    text (clause, template, companion) prints them."""
+    text (clause, template, companion) prints them: ``town.word`` is "Town", "City" or
+    "Village"; ``body.possessive`` is the body's name in the possessive."""
+    body = town.governing_body.name
     return {
         "town": {
             "name": town.name,
             "legal_name": town.legal_name,
             "kind": town.kind,
+            # "Town", "City" or "Village": what a document calls the municipality, so a
+            # village's documents never call it a town.
+            "word": town.kind.capitalize(),
             "county": town.county,
         },
         "body": {
-            "name": town.governing_body.name,
+            "name": body,
+            # "the Board of Trustees' request", "the Selectboard's request".
+            "possessive": body + _possessive_ending(body),
             "presiding_officer_title": town.governing_body.presiding_officer_title,
             "clerk_title": town.governing_body.clerk_title,
         },
     }
+
+
+def _possessive_ending(name: str) -> str:
+    # A name ending in a plural ("Board of Trustees") takes the apostrophe alone.
+    return "'" if name.endswith("s") else "'s"
 
 
 def clause_context(

@@ -1,4 +1,5 @@
-# make draft: install, then draft Burlington's packet into drafts/
+# make draft: install, then draft Burlington's resolution and police directive into
+#             drafts/example/ (a folder make rewrites; your own drafts go to drafts/)
 # make test:  install, then run every test, ruff and mypy
 # make serve: install, then serve the drafting pages at http://127.0.0.1:8000/
 PYTHON ?= python3
@@ -18,7 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 draft: $(STAMP)
-	$(BIN)/draftkit draft burlington --date $(DATE) --out drafts --force
+	$(BIN)/draftkit draft burlington --date $(DATE) --out drafts/example --force
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n auto --dist loadfile

@@ -36,7 +36,8 @@ from draftkit.word.house_style import (
     blank_document,
     footer_with_pages,
 )
-from draftkit.word.redlining import add_clause_text, marked
+from draftkit.word.marked_text import marked
+from draftkit.word.redlining import add_clause_text
 
 
 def library_hash(library: Library) -> str:
@@ -139,7 +140,9 @@ def _cover(document: DocumentObject, library: Library, date: dt.date) -> None:
         "Template values appear as \u00abname\u00bb: each draft fills them in from the town's "
         "profile; \u00ablead\u00bb reads \u201cThe directive shall provide\u201d or \u201cThe "
         "<governing body> asks that the directive provide\u201d, as the body may direct or only "
-        "request. A review counts only while the text it covered is unchanged.",
+        "request. A condition reads [if \u2026: one text | otherwise: another]; each draft "
+        "prints the text that fits the town. A review counts only while the text it covered "
+        "is unchanged.",
     )
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.paragraph_format.space_before = Pt(24)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import subprocess
 import warnings
 import zipfile
@@ -33,13 +32,7 @@ from draftkit.word.document_properties import (
     set_core_properties,
 )
 from draftkit.word.house_style import STYLE_TEMPLATE, add_paragraph, blank_document
-
-_TAG = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
-
-
-def marked(text: str) -> str:
-    """Show template values as visible placeholders: ``{{ agency.name }}`` -> ``«agency.name»``."""
-    return _TAG.sub(lambda m: f"\u00ab{m.group(1)}\u00bb", text)
+from draftkit.word.marked_text import marked
 
 
 def add_clause_text(document: DocumentObject, clause: ClauseModule) -> None:

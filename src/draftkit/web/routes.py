@@ -3,6 +3,7 @@ one function of ``steps`` (which calls the core), and renders or sends bytes."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 from urllib.parse import quote
 
@@ -189,8 +190,18 @@ def _facts_page(
             assert library.registry is not None  # only the registry knows unorganized places
             unorganized = library.registry.find(answers.town)
             return render(lang, "unorganized.html", {"place": unorganized}, path="")
-        # An unknown or ambiguous name in a hand-made address: no such page.
-        raise HTTPException(404) from None
+        if error.code == "policing_in_profile":
+            # The town's reviewed profile says who polices it; the page says so by the
+            # field, and shows the profile's facts.
+            kept = dataclasses.replace(answers, policing=None, agency="")
+            found = {**problems, "policing": problem_of(error)}
+            return _facts_page(lang, request, kept, found, status=422)
+        if error.code in ("town_not_found", "town_ambiguous"):
+            # An unknown or ambiguous name in a hand-made address: no such page.
+            raise HTTPException(404) from None
+        # Any other error here is a bug (every error a person can cause has a code):
+        # the plain 500 page, never a misleading 404.
+        raise
     placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
     problems = placed
     profile = resolved.loaded.value
@@ -212,6 +223,7 @@ def _facts_page(
             "arrangements": ARRANGEMENTS,
             "errors": _worded(lang, problems),
             "from_registry": resolved.from_defaults,
+            "departs_from": steps.registry_departure(library, answers),
         },
         status=status,
         path="facts",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from draftkit.data.clause_models import ClauseModule
+from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, ResolvedTown
 from draftkit.data.loading import Loaded
 from draftkit.data.profiles import ProfilePlan, checked_profile, fields_of
@@ -88,14 +89,50 @@ def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     return [Choice(registry.slug(m), m) for m in found[:limit]]
 
 
+def policing_of(library: Library, answers: Answers) -> Policing:
+    """What the person said about policing, for the core.
+
+    The facts page records a town profile, as ``draftkit towns new`` does: an answer
+    that departs from the registry is taken on purpose, and the downloaded profile
+    records it for the coalition to review. An answer that repeats what the registry or
+    the town's profile already says is no answer at all (the facts keep their source).
+    """
+    if answers.policing is None and not answers.agency:
+        return Policing()
+    if answers.policing is not None and not answers.agency:
+        known = _without_answer(library, answers.town)
+        if known is not None and known.loaded.value.police.arrangement == answers.policing:
+            return Policing()
+    return Policing(arrangement=answers.policing, agency=answers.agency or None, on_purpose=True)
+
+
+def registry_departure(library: Library, answers: Answers) -> str:
+    """The police agency the registry names for the town, when the person's policing
+    answer departs from it; else an empty string."""
+    if policing_of(library, answers) == Policing():
+        return ""
+    known = _without_answer(library, answers.town)
+    if known is None or not known.from_defaults:
+        return ""
+    return known.loaded.value.police.name
+
+
+def _without_answer(library: Library, town: str) -> ResolvedTown | None:
+    try:
+        return library.resolve_town(town)
+    except DraftkitError:
+        return None
+
+
 def town_facts(library: Library, answers: Answers) -> ResolvedTown:
     """The town's profile before corrections: its own, or registry defaults.
 
     Raises:
         DraftkitError: unknown town, unorganized place, or policing unknown
-            (``code`` ``policing_unknown`` / ``agency_missing``: the page asks).
+            (``code`` ``policing_unknown`` / ``agency_missing``: the page asks), or a
+            policing answer for a town whose profile already says (``policing_in_profile``).
     """
-    return library.resolve_town(answers.town, answers.policing_said)
+    return library.resolve_town(answers.town, policing_of(library, answers))
 
 
 @dataclass(frozen=True)
@@ -220,7 +257,7 @@ def _make_draft(
         answers.town,
         "all",
         options,
-        answers.policing_said,
+        policing_of(library, answers),
         profile=corrected.profile,
         only=only,
     )

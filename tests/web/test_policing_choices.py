@@ -57,9 +57,7 @@ def test_a_municipal_answer_without_the_department_asks_for_its_name(client: Tes
 def test_departing_from_the_registry_is_said_by_the_field(client: TestClient, lang: str) -> None:
     page = client.get(_facts_url(lang, "brattleboro", policing="sheriff"))
     assert page.status_code == 200, page.text
-    said = messages(lang)["facts.policing_departs"].format(
-        agency="Brattleboro Police Department"
-    )
+    said = messages(lang)["facts.policing_departs"].format(agency="Brattleboro Police Department")
     assert str(escape(said)) in page.text
 
 

@@ -14,7 +14,7 @@ import yaml
 
 from draftkit.data.defaults import Policing, default_profile
 from draftkit.data.fields import Arrangement
-from draftkit.data.library import Library, load_library
+from draftkit.data.library import Library, ResolvedTown, load_library
 from draftkit.data.loading import Loaded, load, validate
 from draftkit.data.questions import (
     BY_FIELD,
@@ -108,6 +108,22 @@ def plan_profile(root: Path, name: str, policing: Policing, *, force: bool = Fal
         start=start,
         library=library,
         replace=existing is not None,
+        confirmed=confirmed,
+    )
+
+
+def plan_for(library: Library, resolved: ResolvedTown) -> ProfilePlan:
+    """A plan that starts from ``resolved`` (a town's profile, or its registry defaults),
+    keeping the facts its profile already confirms, as ``towns new --force`` does; for a
+    front end that already holds the library (the web service).
+    """
+    start = resolved.loaded.value.model_dump(mode="json")
+    confirmed = frozenset(start.pop("confirmed", ()) or ())
+    return ProfilePlan(
+        path=library.towns_dir / f"{resolved.slug}.yaml",
+        shown=f"towns/{resolved.slug}.yaml",
+        start=start,
+        library=library,
         confirmed=confirmed,
     )
 

@@ -19,8 +19,7 @@ from draftkit.data.clause_models import ClauseModule
 from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, ResolvedTown
 from draftkit.data.loading import Loaded
-from draftkit.data.profiles import ProfilePlan, checked_profile, fields_of
-from draftkit.data.questions import BY_FIELD
+from draftkit.data.profiles import checked_profile, fields_of, plan_for
 from draftkit.data.registry import Municipality, key
 from draftkit.data.reviews import ClauseStatus
 from draftkit.data.town_models import TownProfile
@@ -154,18 +153,12 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
     resolved = town_facts(library, answers)
     start = resolved.loaded.value
     may_direct = start.police.body_may_direct if answers.may_direct is None else answers.may_direct
-    shown = f"towns/{resolved.slug}.yaml"
-    plan = ProfilePlan(
-        path=library.towns_dir / f"{resolved.slug}.yaml",
-        shown=shown,
-        start=start.model_dump(mode="json"),
-        library=library,
-    )
+    plan = plan_for(library, resolved)
     given = {**answers.facts, "police.body_may_direct": "direct" if may_direct else "request"}
-    # A fact the person changed on the page is one a person confirmed; one left as the
-    # registry default is not (the profile says so, and drafts keep their note).
-    changed = [field for field, value in given.items() if value != plan.current(BY_FIELD[field])]
-    text, loaded = checked_profile(plan, given, changed, written_by=GIVEN_TO)
+    # A fact left as it was keeps what it had: confirmed in the town's profile, or a
+    # registry default. A fact changed on the page is recorded unconfirmed: the
+    # coalition reviews the downloaded profile before anyone confirms it.
+    text, loaded = checked_profile(plan, given, (), written_by=GIVEN_TO)
     return Corrected(resolved=resolved, profile=loaded.value, text=text)
 
 

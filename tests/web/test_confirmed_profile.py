@@ -21,9 +21,7 @@ DATE = "2026-12-01"
 
 
 def _drafted(client: TestClient, **changes: str) -> dict[str, bytes]:
-    chosen, preview = walk_to_preview(
-        client, "en", "/en/facts?town=burlington", date=DATE, **changes
-    )
+    _, preview = walk_to_preview(client, "en", "/en/facts?town=burlington", date=DATE, **changes)
     assert preview.status_code == 200, preview.text
     pairs = form_to(preview.text, "/en/download").pairs()
     response = post(client, "/en/download", [*pairs, ("file", "zip")])

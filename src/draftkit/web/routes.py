@@ -210,6 +210,7 @@ def _facts_page(
     may_direct = (
         profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
     )
+    applies = steps.asked_fields(profile.police.arrangement)
     return render(
         lang,
         "facts.html",
@@ -220,6 +221,9 @@ def _facts_page(
             "values": values,
             "may_direct": may_direct,
             "fields": FACT_FIELDS,
+            "police_fields": [f for f in FACT_FIELDS if f.startswith("police.") and f in applies],
+            "may_direct_asked": steps.MAY_DIRECT in applies,
+            "sources": steps.fact_sources(library, resolved, answers),
             "arrangements": ARRANGEMENTS,
             "errors": _worded(lang, problems),
             "from_registry": resolved.from_defaults,
@@ -242,6 +246,12 @@ def _policing_page(
         {
             "answers": answers,
             "town_name": town_name,
+            # Answers given on the facts page before the policing changed, kept.
+            "carried": [
+                (name, value)
+                for name, value in answers.hidden(clauses=False)
+                if name not in ("town", "policing", "agency") and value
+            ],
             "arrangements": ARRANGEMENTS,
             "errors": _worded(lang, problems),
         },
@@ -255,7 +265,17 @@ def _policing_page(
 async def protections(lang: str, request: Request) -> Response:
     """Step 3: the facts checked by the profile model; then the protections to choose."""
     lang = _lang(lang)
-    answers, problems = read_answers(await _form(request))
+    form = await _form(request)
+    answers, problems = read_answers(form)
+    shown = form.get("policing_shown")
+    changed = bool(shown) and answers.policing is not None and answers.policing != shown
+    if form.get("update") == "policing" or changed:
+        # The policing answer changed (or its button was pressed): the facts page again,
+        # with every other answer kept and the police facts of the new answer.
+        if changed:
+            answers = steps.with_new_policing(answers)
+        kept = {k: v for k, v in problems.items() if k not in ("policing", "agency")}
+        return _facts_page(lang, request, answers, kept, status=422 if kept else 200)
     return _protections(lang, request, answers, problems, {})  # drafting work: see download()
 
 

@@ -8,6 +8,7 @@ for the command line.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import threading
 import zipfile
@@ -17,10 +18,12 @@ from typing import Literal
 
 from draftkit.data.clause_models import ClauseModule
 from draftkit.data.defaults import Policing
+from draftkit.data.fields import Arrangement
 from draftkit.data.library import Library, ResolvedTown
 from draftkit.data.loading import Loaded
 from draftkit.data.profiles import checked_profile, fields_of, plan_for
-from draftkit.data.registry import Municipality, key
+from draftkit.data.questions import asked
+from draftkit.data.registry import Municipality, key, plain_source
 from draftkit.data.reviews import ClauseStatus
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions, in_catalog_order, select_clauses
@@ -123,6 +126,43 @@ def _without_answer(library: Library, town: str) -> ResolvedTown | None:
         return None
 
 
+MAY_DIRECT = "police.body_may_direct"
+
+
+def asked_fields(arrangement: Arrangement) -> frozenset[str]:
+    """The profile's questions for a town policed this way (as ``towns new`` asks)."""
+    return frozenset(q.field for q in asked(arrangement))
+
+
+def with_new_policing(answers: Answers) -> Answers:
+    """The answers after the person changed who polices the town: the police facts and
+    the agency named for the old answer no longer apply; every other answer stays."""
+    facts = {k: v for k, v in answers.facts.items() if not k.startswith("police.")}
+    return dataclasses.replace(answers, agency="", facts=facts, may_direct=None)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the facts on the page come from, in plain words (the registry's English)."""
+
+    governing_body: str
+    police: str
+    police_answered: bool
+    """The person answered who polices the town: the police facts follow that answer."""
+
+
+def fact_sources(library: Library, resolved: ResolvedTown, answers: Answers) -> Sources:
+    """The sources the facts page names for a town drafted from registry defaults: each
+    once, without the research notes the registry keeps for its maintainers."""
+    answered = policing_of(library, answers) != Policing()
+    if library.registry is None or not resolved.from_defaults:
+        return Sources("", "", answered)
+    row = library.registry.find(answers.town)
+    return Sources(
+        plain_source(row.governing_body_source), plain_source(row.police_source), answered
+    )
+
+
 def town_facts(library: Library, answers: Answers) -> ResolvedTown:
     """The town's profile before corrections: its own, or registry defaults.
 
@@ -154,7 +194,9 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
     start = resolved.loaded.value
     may_direct = start.police.body_may_direct if answers.may_direct is None else answers.may_direct
     plan = plan_for(library, resolved)
-    given = {**answers.facts, "police.body_may_direct": "direct" if may_direct else "request"}
+    given = dict(answers.facts)
+    if MAY_DIRECT in asked_fields(start.police.arrangement):
+        given[MAY_DIRECT] = "direct" if may_direct else "request"
     # A fact left as it was keeps what it had: confirmed in the town's profile, or a
     # registry default. A fact changed on the page is recorded unconfirmed: the
     # coalition reviews the downloaded profile before anyone confirms it.

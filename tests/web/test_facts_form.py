@@ -119,3 +119,21 @@ def test_each_source_is_named_once_in_plain_words(client: TestClient, lang: str)
     village = _facts(client, f"/{lang}/facts?town=albany-village&policing=sheriff")
     assert "familypedia" not in village
     assert "not verified" not in village
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_problem_shows_by_its_field_at_once(client: TestClient, lang: str) -> None:
+    page = _facts(client, f"/{lang}/facts?town=brattleboro")
+    pairs = form_to(page, f"/{lang}/protections").pairs(
+        legal_name="Town of Bratleboro", governing_body__name="", date="01/12/2026"
+    )
+    response = post(client, f"/{lang}/protections", pairs)
+    assert response.status_code == 422
+    said = messages(lang)
+    for field, code in [
+        ("legal_name", "legal_name_not_this_town"),
+        ("governing_body-name", "blank"),
+        ("date", "not_a_date"),
+    ]:
+        shown = f'<p class="error" id="{field}-error">{escape(said["problem." + code])}</p>'
+        assert shown in response.text

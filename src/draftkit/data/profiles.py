@@ -187,7 +187,9 @@ def checked_profile(
                     field=name,
                 )
             )
-    raise_if_any(problems)
+    # An answer refused above keeps the plan's value, so the checks below still run and
+    # every problem is listed at once (a person fixes them in one round).
+    refused = problems
     kept = {
         f
         for f in plan.confirmed
@@ -219,11 +221,12 @@ def checked_profile(
             TownProfile, parse_yaml(text, path=plan.path, shown=plan.shown), schema_name="town"
         )
     except ProblemList as many:
-        raise ProblemList(_unlined(many.problems, plan.shown)) from None
+        raise ProblemList([*refused, *_unlined(many.problems, plan.shown)]) from None
+    problems = []
     if plan.library is not None:
         joined = dataclasses.replace(plan.library, towns={plan.path.stem: loaded})
         problems = check_profiles_against_registry(joined) + check_towns(joined, examples=False)[0]
-    raise_if_any(_unlined(problems, plan.shown))
+    raise_if_any([*refused, *_unlined(problems, plan.shown)])
     return text, loaded
 
 

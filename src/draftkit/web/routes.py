@@ -287,12 +287,14 @@ def _protections(
     clause_problems: dict[str, Problem],
 ) -> Response:
     library = _library(request)
+    try:
+        # The core checks every answer the edge accepted, so all problems show at once.
+        corrected = steps.corrected_profile(library, steps.without(answers, problems))
+    except DraftkitError as error:
+        found = {**_field_problems(error), **problems}
+        return _facts_page(lang, request, answers, found, status=422)
     if problems:
         return _facts_page(lang, request, answers, problems, status=422)
-    try:
-        corrected = steps.corrected_profile(library, answers)
-    except DraftkitError as error:
-        return _facts_page(lang, request, answers, _field_problems(error), status=422)
     profile = corrected.profile
     offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
     words = library_words(library, request.app.state.spanish, lang)

@@ -13,6 +13,7 @@ import io
 import threading
 import zipfile
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,6 +90,12 @@ def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     found: list[Municipality] = [m for m in registry.rows if key(m.name).startswith(wanted)]
     found += [m for m in registry.close_matches(typed) if m not in found]
     return [Choice(registry.slug(m), m) for m in found[:limit]]
+
+
+def without(answers: Answers, refused: Collection[str]) -> Answers:
+    """The answers without the facts the form's edge refused (to check the rest)."""
+    facts = {k: v for k, v in answers.facts.items() if k not in refused}
+    return dataclasses.replace(answers, facts=facts)
 
 
 def policing_of(library: Library, answers: Answers) -> Policing:

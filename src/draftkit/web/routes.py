@@ -108,10 +108,7 @@ def _home(
     problem: str = "",
     request: Request | None = None,
 ) -> Response:
-    names = []
-    if request is not None:
-        registry = _library(request).registry
-        names = [m.name for m in registry.rows if m.organized] if registry else []
+    names = steps.name_list(_library(request)) if request is not None else []
     return render(
         lang,
         "home.html",

@@ -12,7 +12,7 @@ import dataclasses
 import io
 import threading
 import zipfile
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
@@ -79,6 +79,19 @@ def look_up(library: Library, name: str) -> Lookup:
         return Lookup("unorganized", slug=registry.slug(municipality), place=municipality)
     # Policing unknown, or no department named: found; the facts page asks.
     return Lookup("found", slug=registry.slug(municipality), place=municipality)
+
+
+def name_list(library: Library) -> list[tuple[str, Municipality | None]]:
+    """The names offered as a person types: each organized municipality once. Where a
+    town and a village share a name, each is written with its kind (``Albany
+    (village)``, which ``draftkit draft`` accepts too) and comes with the place, so the
+    page can label it as the command line's ambiguity message does."""
+    registry = library.registry
+    if registry is None:
+        return []
+    rows = [m for m in registry.rows if m.organized]
+    counts = Counter(m.name for m in rows)
+    return [(f"{m.name} ({m.kind})", m) if counts[m.name] > 1 else (m.name, None) for m in rows]
 
 
 def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:

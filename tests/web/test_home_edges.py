@@ -1,0 +1,35 @@
+"""The home page's list of names, the echo of a typed name, and HTTP edges."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from fastapi.testclient import TestClient
+
+from draftkit.web.i18n import LANGS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_name_list_has_no_two_entries_alike(client: TestClient, lang: str) -> None:
+    page = client.get(f"/{lang}/").text
+    values = re.findall(r'<option value="([^"]*)"', page)
+    assert len(values) > 200
+    assert [v for v, n in Counter(values).items() if n > 1] == []
+    assert "Albany (town)" in values and "Albany (village)" in values
+
+
+def test_a_name_from_the_list_leads_to_its_facts(client: TestClient) -> None:
+    response = client.get("/en/town", params={"name": "Albany (village)"})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/en/facts?town=albany-village"
+
+
+def test_the_list_labels_each_of_two_places_alike_in_the_pages_language(
+    client: TestClient,
+) -> None:
+    page = client.get("/es/").text
+    found = re.search(r'<option value="Albany \(village\)" label="([^"]*)"', page)
+    assert found is not None
+    assert found.group(1) == client.get("/es/suggest", params={"q": "Albany"}).json()[1]["label"]

@@ -33,3 +33,17 @@ def test_the_list_labels_each_of_two_places_alike_in_the_pages_language(
     found = re.search(r'<option value="Albany \(village\)" label="([^"]*)"', page)
     assert found is not None
     assert found.group(1) == client.get("/es/suggest", params={"q": "Albany"}).json()[1]["label"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "echoed"),
+    [("Bratt\x07leboro", "Brattleboro"), ("\u202eoroboelttarB", "oroboelttarB")],
+)
+def test_a_typed_name_is_echoed_without_hidden_characters(
+    client: TestClient, typed: str, echoed: str
+) -> None:
+    response = client.get("/en/town", params={"name": typed})
+    assert response.status_code == 422
+    assert f"We found no Vermont municipality called “{echoed}”." in response.text
+    assert "\x07" not in response.text
+    assert "\u202e" not in response.text

@@ -21,7 +21,7 @@ from draftkit.errors import DraftkitError, ProblemList
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import place_label, problem_of, render, word_problem
+from draftkit.web.pages import place_label, printable, problem_of, render, word_problem
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
@@ -112,7 +112,7 @@ def _home(
     return render(
         lang,
         "home.html",
-        {"name": name, "lookup": lookup, "problem": problem, "names": names},
+        {"name": printable(name), "lookup": lookup, "problem": problem, "names": names},
         status=status,
         path="",
         fields=[("name", name)] if name else [],

@@ -47,3 +47,32 @@ def test_a_typed_name_is_echoed_without_hidden_characters(
     assert f"We found no Vermont municipality called “{echoed}”." in response.text
     assert "\x07" not in response.text
     assert "\u202e" not in response.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/en/", "/es/", "/en/facts?town=brattleboro", "/es/town?name=Stowe"]
+)
+def test_head_is_served_wherever_get_is(client: TestClient, path: str) -> None:
+    got = client.get(path)
+    head = client.head(path)
+    assert head.status_code == got.status_code
+    assert head.headers.get("content-type") == got.headers.get("content-type")
+
+
+def test_the_root_honours_lang_in_the_address(client: TestClient) -> None:
+    response = client.get("/?lang=es", headers={"accept-language": "en"})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/es/"
+
+
+def test_an_unknown_language_gets_its_404_in_the_browsers_language(client: TestClient) -> None:
+    response = client.get("/fr/", headers={"accept-language": "es-ES,es;q=0.9"})
+    assert response.status_code == 404
+    assert '<html lang="es">' in response.text
+    assert "No encontramos la página" in response.text
+
+
+def test_a_json_body_to_a_form_route_is_a_plain_400(client: TestClient) -> None:
+    response = client.post("/en/protections", json={"town": "brattleboro"})
+    assert response.status_code == 400
+    assert "This request could not be read" in response.text

@@ -45,7 +45,14 @@ def _query(request: Request) -> FormData:
     return FormData(list(request.query_params.multi_items()))
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 async def _form(request: Request) -> FormData:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in FORM_TYPES:
+        # Only the pages' own forms post here; JSON or anything else is not read.
+        raise HTTPException(400)
     async with request.form(max_files=0, max_fields=MAX_FORM_FIELDS) as form:
         return FormData([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
 
@@ -70,14 +77,16 @@ def _field_problems(error: DraftkitError) -> dict[str, Problem]:
     return problems
 
 
-@router.get("/", include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 def root(request: Request) -> Response:
-    """Send the browser to the pages in the language it prefers."""
-    lang = pick_language(request.headers.get("accept-language"))
+    """Send the browser to the pages in the language asked for (``/?lang=es``), or else
+    the one it prefers."""
+    asked = request.query_params.get("lang", "")
+    lang = asked if asked in LANGS else pick_language(request.headers.get("accept-language"))
     return RedirectResponse(f"/{lang}/", status_code=303, headers={"Vary": "Accept-Language"})
 
 
-@router.get("/static/{name}", include_in_schema=False)
+@router.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
 def static(request: Request, name: str) -> Response:
     """The stylesheet and the script, from memory: a request never names a file."""
     files: dict[str, bytes] = request.app.state.static
@@ -87,13 +96,13 @@ def static(request: Request, name: str) -> Response:
     return Response(files[name], media_type=kind, headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/{lang}", include_in_schema=False)
+@router.api_route("/{lang}", methods=["GET", "HEAD"], include_in_schema=False)
 def home_without_slash(lang: str) -> Response:
     """``/es`` -> ``/es/``."""
     return RedirectResponse(f"/{_lang(lang)}/", status_code=308)
 
 
-@router.get("/{lang}/", include_in_schema=False)
+@router.api_route("/{lang}/", methods=["GET", "HEAD"], include_in_schema=False)
 def home(lang: str, request: Request) -> Response:
     """Step 1: what the measure does, and which municipality."""
     return _home(_lang(lang), name="", status=200, request=request)
@@ -119,7 +128,7 @@ def _home(
     )
 
 
-@router.get("/{lang}/town", include_in_schema=False)
+@router.api_route("/{lang}/town", methods=["GET", "HEAD"], include_in_schema=False)
 def town(lang: str, request: Request) -> Response:
     """Step 1, answered: to the facts, or choices, "did you mean", or why not."""
     lang = _lang(lang)
@@ -147,7 +156,7 @@ def town(lang: str, request: Request) -> Response:
     return _home(lang, name=name, status=status, lookup=lookup, request=request)
 
 
-@router.get("/{lang}/suggest", include_in_schema=False)
+@router.api_route("/{lang}/suggest", methods=["GET", "HEAD"], include_in_schema=False)
 def suggest(lang: str, request: Request) -> Response:
     """Names for the suggestion list as a person types (JSON, for the small script)."""
     _lang(lang)
@@ -157,7 +166,7 @@ def suggest(lang: str, request: Request) -> Response:
     return JSONResponse([{"slug": c.slug, "label": place_label(t, c.place)} for c in found])
 
 
-@router.get("/{lang}/facts", include_in_schema=False)
+@router.api_route("/{lang}/facts", methods=["GET", "HEAD"], include_in_schema=False)
 def facts(lang: str, request: Request) -> Response:
     """Step 2: the town's facts, pre-filled, each with its source; or the policing
     question when nobody knows who polices the town."""

@@ -224,7 +224,9 @@ def test_a_departure_from_the_registry_in_spanish(page: Any) -> None:
     page.get_by_label("El sheriff del condado, por contrato").check()
     next_step(page, "Mostrar los datos de la policía para esta respuesta")
     visit(page, "19-es-facts-brattleboro-sheriff", "es")
-    assert "Según la lista de municipios de Vermont" in page.locator("#policing-departs").inner_text()
+    assert (
+        "Según la lista de municipios de Vermont" in page.locator("#policing-departs").inner_text()
+    )
     next_step(page, "Siguiente: elegir las protecciones")
     visit(page, "20-es-protections-brattleboro-sheriff", "es")
     next_step(page, "Siguiente: ver los documentos")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.web.conftest import form_to, post
@@ -77,3 +78,16 @@ def test_the_same_answer_as_the_registry_is_no_departure(client: TestClient) -> 
     page = client.get(_facts_url("en", "brattleboro", policing="municipal"))
     assert page.status_code == 200
     assert 'id="policing-departs"' not in page.text
+
+
+def test_the_downloaded_profile_records_the_departure(client: TestClient) -> None:
+    facts = client.get(_facts_url("en", "brattleboro", policing="sheriff"))
+    chosen = post(client, "/en/protections", form_to(facts.text, "/en/protections").pairs())
+    preview = post(client, "/en/preview", form_to(chosen.text, "/en/preview").pairs())
+    pairs = [*form_to(preview.text, "/en/download").pairs(), ("file", "profile")]
+    profile = post(client, "/en/download", pairs).text
+    police = yaml.safe_load(profile)["police"]
+    assert police["source"] == (
+        "given to draftkit, departing from towns/registry.csv, which lists the "
+        "Brattleboro Police Department"
+    )

@@ -182,6 +182,10 @@ def default_profile(
         if policing.arrangement is not None or policing.agency is not None
         else describe_source(municipality.police_source)
     )
+    departed = _served_by(registry, municipality) if arrangement != "municipal" else None
+    if departed is not None:
+        # Reached only on purpose (a profile): say so, for whoever reviews the profile.
+        police_source += f", departing from towns/registry.csv, which lists the {departed}"
     # 24 V.S.A. § 1931: a manager acts in the legislative body's stead on the police
     # department; other arrangements answer to their own heads.
     adopter = manager if manager and arrangement == "municipal" else head

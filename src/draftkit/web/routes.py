@@ -3,8 +3,6 @@ one function of ``steps`` (which calls the core), and renders or sends bytes."""
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -12,22 +10,20 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library
-from draftkit.data.questions import value_at
 from draftkit.data.spanish import library_words
 from draftkit.drafting.pipeline import Draft
-from draftkit.errors import DraftkitError, ProblemList
+from draftkit.errors import DraftkitError
 from draftkit.web import steps
-from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
+from draftkit.web.facts_page import facts_page, field_problems, worded
+from draftkit.web.forms import Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import place_label, printable, problem_of, render, word_problem
+from draftkit.web.pages import place_label, printable, render
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
 
 MAX_FORM_FIELDS = 200
-_FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
 
 
 def _lang(lang: str) -> str:
@@ -55,26 +51,6 @@ async def _form(request: Request) -> FormData:
         raise HTTPException(400)
     async with request.form(max_files=0, max_fields=MAX_FORM_FIELDS) as form:
         return FormData([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
-
-
-def _worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
-    t = Translator(lang)
-    return {name: word_problem(t, problem) for name, problem in problems.items()}
-
-
-_CODE_FIELDS = {"body_may_not_direct": "may_direct"}
-"""Problems the profile model finds across several answers, by the answer a person
-changes to fix them (the model names only the group, ``police``)."""
-
-
-def _field_problems(error: DraftkitError) -> dict[str, Problem]:
-    """A core error (or several) as problems keyed by the form field they concern."""
-    found = error.problems if isinstance(error, ProblemList) else [error]
-    problems: dict[str, Problem] = {}
-    for one in found:
-        field = _CODE_FIELDS.get(one.code or "") or steps.answer_field(one) or "form"
-        problems.setdefault(field, problem_of(one))
-    return problems
 
 
 @router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
@@ -172,99 +148,7 @@ def facts(lang: str, request: Request) -> Response:
     question when nobody knows who polices the town."""
     lang = _lang(lang)
     answers, problems = read_answers(_query(request))
-    return _facts_page(lang, request, answers, problems, status=422 if problems else 200)
-
-
-def _facts_page(
-    lang: str,
-    request: Request,
-    answers: Answers,
-    problems: dict[str, Problem],
-    *,
-    status: int,
-) -> Response:
-    library = _library(request)
-    if not answers.town:
-        raise HTTPException(404)
-    try:
-        resolved = steps.town_facts(library, answers)
-    except DraftkitError as error:
-        if error.code in ("policing_unknown", "agency_missing"):
-            asked = {**_field_problems(error), **problems} if answers.policing else problems
-            return _policing_page(lang, library, answers, asked, status=422 if asked else 200)
-        if error.code == "town_unorganized":
-            assert library.registry is not None  # only the registry knows unorganized places
-            unorganized = library.registry.find(answers.town)
-            return render(lang, "unorganized.html", {"place": unorganized}, path="")
-        if error.code == "policing_in_profile":
-            # The town's reviewed profile says who polices it; the page says so by the
-            # field, and shows the profile's facts.
-            kept = dataclasses.replace(answers, policing=None, agency="")
-            found = {**problems, "policing": problem_of(error)}
-            return _facts_page(lang, request, kept, found, status=422)
-        if error.code in ("town_not_found", "town_ambiguous"):
-            # An unknown or ambiguous name in a hand-made address: no such page.
-            raise HTTPException(404) from None
-        # Any other error here is a bug (every error a person can cause has a code):
-        # the plain 500 page, never a misleading 404.
-        raise
-    placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
-    problems = placed
-    profile = resolved.loaded.value
-    values: dict[str, Any] = {f: value_at(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
-    values.update(answers.facts)
-    may_direct = (
-        profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
-    )
-    applies = steps.asked_fields(profile.police.arrangement)
-    return render(
-        lang,
-        "facts.html",
-        {
-            "answers": answers,
-            "resolved": resolved,
-            "profile": profile,
-            "values": values,
-            "may_direct": may_direct,
-            "fields": FACT_FIELDS,
-            "police_fields": [f for f in FACT_FIELDS if f.startswith("police.") and f in applies],
-            "may_direct_asked": steps.MAY_DIRECT in applies,
-            "sources": steps.fact_sources(library, resolved, answers),
-            "arrangements": ARRANGEMENTS,
-            "errors": _worded(lang, problems),
-            "from_registry": resolved.from_defaults,
-            "departs_from": steps.registry_departure(library, answers),
-        },
-        status=status,
-        path="facts",
-        fields=answers.hidden(clauses=False),
-        method="get",
-    )
-
-
-def _policing_page(
-    lang: str, library: Library, answers: Answers, problems: dict[str, Problem], *, status: int
-) -> Response:
-    town_name = library.registry.find(answers.town).name if library.registry else answers.town
-    return render(
-        lang,
-        "policing.html",
-        {
-            "answers": answers,
-            "town_name": town_name,
-            # Answers given on the facts page before the policing changed, kept.
-            "carried": [
-                (name, value)
-                for name, value in answers.hidden(clauses=False)
-                if name not in ("town", "policing", "agency") and value
-            ],
-            "arrangements": ARRANGEMENTS,
-            "errors": _worded(lang, problems),
-        },
-        status=status,
-        path="facts",
-        fields=answers.hidden(facts=False, clauses=False),
-    )
+    return facts_page(lang, request, answers, problems, status=422 if problems else 200)
 
 
 @router.post("/{lang}/protections", include_in_schema=False)
@@ -281,7 +165,7 @@ async def protections(lang: str, request: Request) -> Response:
         if changed:
             answers = steps.with_new_policing(answers)
         kept = {k: v for k, v in problems.items() if k not in ("policing", "agency")}
-        return _facts_page(lang, request, answers, kept, status=422 if kept else 200)
+        return facts_page(lang, request, answers, kept, status=422 if kept else 200)
     return _protections(lang, request, answers, problems, {})  # drafting work: see download()
 
 
@@ -297,10 +181,10 @@ def _protections(
         # The core checks every answer the edge accepted, so all problems show at once.
         corrected = steps.corrected_profile(library, steps.without(answers, problems))
     except DraftkitError as error:
-        found = {**_field_problems(error), **problems}
-        return _facts_page(lang, request, answers, found, status=422)
+        found = {**field_problems(error), **problems}
+        return facts_page(lang, request, answers, found, status=422)
     if problems:
-        return _facts_page(lang, request, answers, problems, status=422)
+        return facts_page(lang, request, answers, problems, status=422)
     profile = corrected.profile
     offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
     words = library_words(library, request.app.state.spanish, lang)
@@ -312,7 +196,7 @@ def _protections(
             "profile": profile,
             "offers": offers,
             "words": words,
-            "errors": _worded(lang, clause_problems),
+            "errors": worded(lang, clause_problems),
         },
         status=422 if clause_problems else 200,
         path="protections",
@@ -337,20 +221,20 @@ def _draft_or_page(
     only: str | None = None,
 ) -> tuple[Draft, steps.Corrected] | Response:
     if problems:
-        return _facts_page(lang, request, answers, problems, status=422)
+        return facts_page(lang, request, answers, problems, status=422)
     if not answers.clauses:
         return _protections(lang, request, answers, {}, {"form": Problem("no_clauses")})
     library = _library(request)
     try:
         return steps.make_draft(library, answers, only)
     except DraftkitError as error:
-        found = _field_problems(error)
+        found = field_problems(error)
     if any(problem.code.startswith("clause_") for problem in found.values()):
         placed = {
             (key if key in library.clauses else "form"): problem for key, problem in found.items()
         }
         return _protections(lang, request, answers, {}, placed)
-    return _facts_page(lang, request, answers, found, status=422)
+    return facts_page(lang, request, answers, found, status=422)
 
 
 def _preview(

@@ -148,7 +148,7 @@ def test_the_whole_flow_in_spanish(page: Any) -> None:
     assert page.url.endswith("/es/")
     visit(page, "11-es-home", "es")
     assert "los documentos se redactan en inglés" in page.content()
-    page.get_by_label("Su pueblo, ciudad o villa").fill("Barre")
+    page.get_by_label("Su municipio (pueblo, ciudad o villa)").fill("Barre")
     next_step(page, "Continuar")
     visit(page, "12-es-ambiguous", "es")
     with page.expect_navigation():
@@ -196,3 +196,38 @@ def test_keyboard_only(page: Any) -> None:
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     assert info.value.suggested_filename.endswith("-brattleboro-draft.zip")
+
+
+def test_changing_the_policing_keeps_the_other_answers(page: Any) -> None:
+    page.goto("/en/facts?town=albany-village&policing=state_police")
+    page.get_by_label("Name of the governing body").fill("Trustees Y")
+    page.get_by_label("Sponsors (optional)").fill("Ana Pérez\nBo Li")
+    page.get_by_label("Date on the documents").fill("2027-01-15")
+    page.get_by_label("The county sheriff, under a contract").check()
+    next_step(page, "Show the police facts for this answer")
+    visit(page, "18-en-facts-after-policing-update", "en")
+    assert page.get_by_label("Name of the governing body").input_value() == "Trustees Y"
+    assert page.get_by_label("Sponsors (optional)").input_value() == "Ana Pérez\nBo Li"
+    assert page.get_by_label("Date on the documents").input_value() == "2027-01-15"
+    assert "Sheriff" in page.get_by_label("Name of the police agency").input_value()
+    assert page.get_by_text("What the governing body may do").count() == 0
+    # Enter in a text box goes on to the next step, not to the policing button.
+    page.get_by_label("Date on the documents").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Choose the protections"
+
+
+@pytest.mark.locale("es-ES")
+def test_a_departure_from_the_registry_in_spanish(page: Any) -> None:
+    page.goto("/es/facts?town=brattleboro")
+    page.get_by_label("El sheriff del condado, por contrato").check()
+    next_step(page, "Mostrar los datos de la policía para esta respuesta")
+    visit(page, "19-es-facts-brattleboro-sheriff", "es")
+    assert (
+        "Según la lista de municipios de Vermont" in page.locator("#policing-departs").inner_text()
+    )
+    next_step(page, "Siguiente: elegir las protecciones")
+    visit(page, "20-es-protections-brattleboro-sheriff", "es")
+    next_step(page, "Siguiente: ver los documentos")
+    visit(page, "21-es-preview-brattleboro-sheriff", "es")

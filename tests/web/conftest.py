@@ -31,13 +31,18 @@ class Form:
         self.method = method
         self.inputs: list[dict[str, str]] = []
 
-    def pairs(self, **changes: str) -> list[tuple[str, str]]:
+    def pairs(self, press: str = "", **changes: str) -> list[tuple[str, str]]:
         """The name/value pairs a browser sends: checked boxes and radios only,
-        with ``changes`` (field name -> new value) applied."""
+        with ``changes`` (field name -> new value) applied; ``press`` names the submit
+        button pressed (its name and value are sent; other buttons' are not)."""
         sent: list[tuple[str, str]] = []
         for field in self.inputs:
             name = field.get("name")
-            if not name or field.get("type") == "submit":
+            if field.get("type") == "submit" or "button" in field:
+                if name and press and name == press:
+                    sent.append((name, field.get("value", "")))
+                continue
+            if not name:
                 continue
             if field.get("type") in ("checkbox", "radio") and "checked" not in field:
                 continue
@@ -61,6 +66,8 @@ class _Forms(html.parser.HTMLParser):
             self.forms.append(Form(found.get("action", ""), found.get("method", "get")))
         elif tag == "input" and self.forms:
             self.forms[-1].inputs.append(found)
+        elif tag == "button" and self.forms:
+            self.forms[-1].inputs.append({**found, "button": ""})
         elif tag == "textarea" and self.forms:
             self._textarea = {**found, "value": ""}
             self.forms[-1].inputs.append(self._textarea)

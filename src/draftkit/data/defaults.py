@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit import choices
 from draftkit.data.fields import Arrangement, FreeText, Name
-from draftkit.data.loading import Loaded, YamlDocument, format_loc, load
+from draftkit.data.loading import PYDANTIC_CODES, Loaded, YamlDocument, format_loc, load
 from draftkit.data.registry import Municipality, Registry, describe_source, sheriff_agency
 from draftkit.data.town_models import TownProfile
 from draftkit.errors import DataError, DraftkitError, raise_if_any
@@ -182,6 +182,10 @@ def default_profile(
         if policing.arrangement is not None or policing.agency is not None
         else describe_source(municipality.police_source)
     )
+    departed = _served_by(registry, municipality) if arrangement != "municipal" else None
+    if departed is not None:
+        # Reached only on purpose (a profile): say so, for whoever reviews the profile.
+        police_source += f", departing from towns/registry.csv, which lists the {departed}"
     # 24 V.S.A. § 1931: a manager acts in the legislative body's stead on the police
     # department; other arrangements answer to their own heads.
     adopter = manager if manager and arrangement == "municipal" else head
@@ -233,6 +237,8 @@ def default_profile(
                 path="towns/registry.csv",
                 hint="correct the value given, or write the town a profile with "
                 "`draftkit towns new`",
+                code=PYDANTIC_CODES.get(e["type"], "policing_answer_refused"),
+                field="agency" if given else "policing",
             )
             for e in exc.errors(include_url=False)
         )
@@ -268,6 +274,8 @@ def _refuse_contradiction(
         f"--policing {option} contradicts it",
         hint=f"draft without --policing; to draft for another arrangement on purpose, "
         f"write a profile that says so: `draftkit towns new {slug} --policing {option}`",
+        code="policing_contradicts_registry",
+        field="policing",
     )
 
 

@@ -204,6 +204,8 @@ class Library:
             raise DraftkitError(
                 f"{loaded.source.shown} already says who polices {loaded.value.name}",
                 hint="edit the profile instead of passing --policing or --agency",
+                code="policing_in_profile",
+                field="policing",
             )
         return ResolvedTown(loaded=loaded, slug=loaded.path.stem, from_defaults=False)
 

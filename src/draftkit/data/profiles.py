@@ -14,7 +14,7 @@ import yaml
 
 from draftkit.data.defaults import Policing, default_profile
 from draftkit.data.fields import Arrangement
-from draftkit.data.library import Library, load_library
+from draftkit.data.library import Library, ResolvedTown, load_library
 from draftkit.data.loading import Loaded, load, validate
 from draftkit.data.questions import (
     BY_FIELD,
@@ -112,6 +112,22 @@ def plan_profile(root: Path, name: str, policing: Policing, *, force: bool = Fal
     )
 
 
+def plan_for(library: Library, resolved: ResolvedTown) -> ProfilePlan:
+    """A plan that starts from ``resolved`` (a town's profile, or its registry defaults),
+    keeping the facts its profile already confirms, as ``towns new --force`` does; for a
+    front end that already holds the library (the web service).
+    """
+    start = resolved.loaded.value.model_dump(mode="json")
+    confirmed = frozenset(start.pop("confirmed", ()) or ())
+    return ProfilePlan(
+        path=library.towns_dir / f"{resolved.slug}.yaml",
+        shown=f"towns/{resolved.slug}.yaml",
+        start=start,
+        library=library,
+        confirmed=confirmed,
+    )
+
+
 def validate_answer(field: str, answer: str) -> str:
     """Check one answer as it is given; returns it cleaned.
 
@@ -171,7 +187,9 @@ def checked_profile(
                     field=name,
                 )
             )
-    raise_if_any(problems)
+    # An answer refused above keeps the plan's value, so the checks below still run and
+    # every problem is listed at once (a person fixes them in one round).
+    refused = problems
     kept = {
         f
         for f in plan.confirmed
@@ -203,11 +221,12 @@ def checked_profile(
             TownProfile, parse_yaml(text, path=plan.path, shown=plan.shown), schema_name="town"
         )
     except ProblemList as many:
-        raise ProblemList(_unlined(many.problems, plan.shown)) from None
+        raise ProblemList([*refused, *_unlined(many.problems, plan.shown)]) from None
+    problems = []
     if plan.library is not None:
         joined = dataclasses.replace(plan.library, towns={plan.path.stem: loaded})
         problems = check_profiles_against_registry(joined) + check_towns(joined, examples=False)[0]
-    raise_if_any(_unlined(problems, plan.shown))
+    raise_if_any([*refused, *_unlined(problems, plan.shown)])
     return text, loaded
 
 

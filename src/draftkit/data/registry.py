@@ -203,6 +203,24 @@ def describe_source(codes: str) -> str:
     return "; ".join(parts)
 
 
+def plain_source(codes: str) -> str:
+    """``G:general Vermont town government (not verified town by town)`` -> ``general
+    Vermont practice, not checked town by town``: each source named once, in words, without
+    the research notes a row keeps for maintainers (a published page keeps its address)."""
+    parts: list[str] = []
+    for part in codes.split(";"):
+        code, _, detail = part.strip().partition(":")
+        code = code.strip().split(" ")[0]
+        if code not in SOURCE_CODES:
+            continue
+        words = SOURCE_CODES[code]
+        if code.startswith("P") and detail.strip():
+            words = f"{words} ({detail.strip().split(' ')[0]})"
+        if words not in parts:
+            parts.append(words)
+    return "; ".join(parts)
+
+
 def read_csv(
     path: Path, columns: tuple[str, ...], *, shown: str, hint: str
 ) -> list[dict[str, str]]:

@@ -19,7 +19,7 @@ from draftkit.data.spanish import load_spanish
 from draftkit.errors import raise_if_any
 from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.web import routes
-from draftkit.web.i18n import DEFAULT_LANG, LANGS
+from draftkit.web.i18n import LANGS, pick_language
 from draftkit.web.pages import render
 
 MAX_BODY_BYTES = 64 * 1024
@@ -83,7 +83,7 @@ def create_app(root: Path, *, pdf: bool = True) -> FastAPI:
 
 def _lang_of(request: Request) -> str:
     first = request.url.path.strip("/").split("/")[0]
-    return first if first in LANGS else DEFAULT_LANG
+    return first if first in LANGS else pick_language(request.headers.get("accept-language"))
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:

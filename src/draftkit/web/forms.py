@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from draftkit.data.defaults import Policing
 from draftkit.data.fields import ARRANGEMENTS, Arrangement
 from draftkit.text_rules import MAX_NAME_LENGTH, text_problem_code
 
@@ -51,11 +50,6 @@ class Answers:
     sponsors: tuple[str, ...] = ()
     date: str = ""
     clauses: tuple[str, ...] = ()
-
-    @property
-    def policing_said(self) -> Policing:
-        """What the person said about policing, for the core."""
-        return Policing(arrangement=self.policing, agency=self.agency or None)
 
     @property
     def draft_date(self) -> dt.date:

@@ -4,6 +4,7 @@ and the wording of problems in the page's language."""
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -69,6 +70,13 @@ def render(
         )
     )
     return HTMLResponse(html, status_code=status)
+
+
+def printable(text: str) -> str:
+    """``text`` without control and format characters (BEL, zero-width space, a
+    right-to-left override): a page that repeats what a person typed never hides a
+    character in it or lets one turn the sentence around it."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
 
 
 def place_label(t: Translator, place: Municipality) -> str:

@@ -3,7 +3,6 @@ one function of ``steps`` (which calls the core), and renders or sends bytes."""
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -11,22 +10,20 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library
-from draftkit.data.questions import value_at
 from draftkit.data.spanish import library_words
 from draftkit.drafting.pipeline import Draft
-from draftkit.errors import DraftkitError, ProblemList
+from draftkit.errors import DraftkitError
 from draftkit.web import steps
-from draftkit.web.forms import FACT_FIELDS, Answers, FormData, Problem, read_answers
+from draftkit.web.facts_page import facts_page, field_problems, worded
+from draftkit.web.forms import Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import place_label, problem_of, render, word_problem
+from draftkit.web.pages import place_label, printable, render
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
 
 MAX_FORM_FIELDS = 200
-_FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
 
 
 def _lang(lang: str) -> str:
@@ -44,39 +41,28 @@ def _query(request: Request) -> FormData:
     return FormData(list(request.query_params.multi_items()))
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 async def _form(request: Request) -> FormData:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in FORM_TYPES:
+        # Only the pages' own forms post here; JSON or anything else is not read.
+        raise HTTPException(400)
     async with request.form(max_files=0, max_fields=MAX_FORM_FIELDS) as form:
         return FormData([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
 
 
-def _worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
-    t = Translator(lang)
-    return {name: word_problem(t, problem) for name, problem in problems.items()}
-
-
-_CODE_FIELDS = {"body_may_not_direct": "may_direct"}
-"""Problems the profile model finds across several answers, by the answer a person
-changes to fix them (the model names only the group, ``police``)."""
-
-
-def _field_problems(error: DraftkitError) -> dict[str, Problem]:
-    """A core error (or several) as problems keyed by the form field they concern."""
-    found = error.problems if isinstance(error, ProblemList) else [error]
-    problems: dict[str, Problem] = {}
-    for one in found:
-        field = _CODE_FIELDS.get(one.code or "") or steps.answer_field(one) or "form"
-        problems.setdefault(field, problem_of(one))
-    return problems
-
-
-@router.get("/", include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 def root(request: Request) -> Response:
-    """Send the browser to the pages in the language it prefers."""
-    lang = pick_language(request.headers.get("accept-language"))
+    """Send the browser to the pages in the language asked for (``/?lang=es``), or else
+    the one it prefers."""
+    asked = request.query_params.get("lang", "")
+    lang = asked if asked in LANGS else pick_language(request.headers.get("accept-language"))
     return RedirectResponse(f"/{lang}/", status_code=303, headers={"Vary": "Accept-Language"})
 
 
-@router.get("/static/{name}", include_in_schema=False)
+@router.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
 def static(request: Request, name: str) -> Response:
     """The stylesheet and the script, from memory: a request never names a file."""
     files: dict[str, bytes] = request.app.state.static
@@ -86,13 +72,13 @@ def static(request: Request, name: str) -> Response:
     return Response(files[name], media_type=kind, headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/{lang}", include_in_schema=False)
+@router.api_route("/{lang}", methods=["GET", "HEAD"], include_in_schema=False)
 def home_without_slash(lang: str) -> Response:
     """``/es`` -> ``/es/``."""
     return RedirectResponse(f"/{_lang(lang)}/", status_code=308)
 
 
-@router.get("/{lang}/", include_in_schema=False)
+@router.api_route("/{lang}/", methods=["GET", "HEAD"], include_in_schema=False)
 def home(lang: str, request: Request) -> Response:
     """Step 1: what the measure does, and which municipality."""
     return _home(_lang(lang), name="", status=200, request=request)
@@ -107,21 +93,18 @@ def _home(
     problem: str = "",
     request: Request | None = None,
 ) -> Response:
-    names = []
-    if request is not None:
-        registry = _library(request).registry
-        names = [m.name for m in registry.rows if m.organized] if registry else []
+    names = steps.name_list(_library(request)) if request is not None else []
     return render(
         lang,
         "home.html",
-        {"name": name, "lookup": lookup, "problem": problem, "names": names},
+        {"name": printable(name), "lookup": lookup, "problem": problem, "names": names},
         status=status,
         path="",
         fields=[("name", name)] if name else [],
     )
 
 
-@router.get("/{lang}/town", include_in_schema=False)
+@router.api_route("/{lang}/town", methods=["GET", "HEAD"], include_in_schema=False)
 def town(lang: str, request: Request) -> Response:
     """Step 1, answered: to the facts, or choices, "did you mean", or why not."""
     lang = _lang(lang)
@@ -149,7 +132,7 @@ def town(lang: str, request: Request) -> Response:
     return _home(lang, name=name, status=status, lookup=lookup, request=request)
 
 
-@router.get("/{lang}/suggest", include_in_schema=False)
+@router.api_route("/{lang}/suggest", methods=["GET", "HEAD"], include_in_schema=False)
 def suggest(lang: str, request: Request) -> Response:
     """Names for the suggestion list as a person types (JSON, for the small script)."""
     _lang(lang)
@@ -159,91 +142,30 @@ def suggest(lang: str, request: Request) -> Response:
     return JSONResponse([{"slug": c.slug, "label": place_label(t, c.place)} for c in found])
 
 
-@router.get("/{lang}/facts", include_in_schema=False)
+@router.api_route("/{lang}/facts", methods=["GET", "HEAD"], include_in_schema=False)
 def facts(lang: str, request: Request) -> Response:
     """Step 2: the town's facts, pre-filled, each with its source; or the policing
     question when nobody knows who polices the town."""
     lang = _lang(lang)
     answers, problems = read_answers(_query(request))
-    return _facts_page(lang, request, answers, problems, status=422 if problems else 200)
-
-
-def _facts_page(
-    lang: str,
-    request: Request,
-    answers: Answers,
-    problems: dict[str, Problem],
-    *,
-    status: int,
-) -> Response:
-    library = _library(request)
-    if not answers.town:
-        raise HTTPException(404)
-    try:
-        resolved = steps.town_facts(library, answers)
-    except DraftkitError as error:
-        if error.code in ("policing_unknown", "agency_missing"):
-            asked = {**_field_problems(error), **problems} if answers.policing else problems
-            return _policing_page(lang, library, answers, asked, status=422 if asked else 200)
-        if error.code == "town_unorganized":
-            assert library.registry is not None  # only the registry knows unorganized places
-            unorganized = library.registry.find(answers.town)
-            return render(lang, "unorganized.html", {"place": unorganized}, path="")
-        # An unknown or ambiguous name in a hand-made address: no such page.
-        raise HTTPException(404) from None
-    placed = {(k if k in _FACTS_PAGE_FIELDS else "form"): v for k, v in problems.items()}
-    problems = placed
-    profile = resolved.loaded.value
-    values: dict[str, Any] = {f: value_at(profile.model_dump(mode="json"), f) for f in FACT_FIELDS}
-    values.update(answers.facts)
-    may_direct = (
-        profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
-    )
-    return render(
-        lang,
-        "facts.html",
-        {
-            "answers": answers,
-            "resolved": resolved,
-            "profile": profile,
-            "values": values,
-            "may_direct": may_direct,
-            "fields": FACT_FIELDS,
-            "arrangements": ARRANGEMENTS,
-            "errors": _worded(lang, problems),
-            "from_registry": resolved.from_defaults,
-        },
-        status=status,
-        path="facts",
-        fields=answers.hidden(clauses=False),
-        method="get",
-    )
-
-
-def _policing_page(
-    lang: str, library: Library, answers: Answers, problems: dict[str, Problem], *, status: int
-) -> Response:
-    town_name = library.registry.find(answers.town).name if library.registry else answers.town
-    return render(
-        lang,
-        "policing.html",
-        {
-            "answers": answers,
-            "town_name": town_name,
-            "arrangements": ARRANGEMENTS,
-            "errors": _worded(lang, problems),
-        },
-        status=status,
-        path="facts",
-        fields=answers.hidden(facts=False, clauses=False),
-    )
+    return facts_page(lang, request, answers, problems, status=422 if problems else 200)
 
 
 @router.post("/{lang}/protections", include_in_schema=False)
 async def protections(lang: str, request: Request) -> Response:
     """Step 3: the facts checked by the profile model; then the protections to choose."""
     lang = _lang(lang)
-    answers, problems = read_answers(await _form(request))
+    form = await _form(request)
+    answers, problems = read_answers(form)
+    shown = form.get("policing_shown")
+    changed = bool(shown) and answers.policing is not None and answers.policing != shown
+    if form.get("update") == "policing" or changed:
+        # The policing answer changed (or its button was pressed): the facts page again,
+        # with every other answer kept and the police facts of the new answer.
+        if changed:
+            answers = steps.with_new_policing(answers)
+        kept = {k: v for k, v in problems.items() if k not in ("policing", "agency")}
+        return facts_page(lang, request, answers, kept, status=422 if kept else 200)
     return _protections(lang, request, answers, problems, {})  # drafting work: see download()
 
 
@@ -255,12 +177,14 @@ def _protections(
     clause_problems: dict[str, Problem],
 ) -> Response:
     library = _library(request)
-    if problems:
-        return _facts_page(lang, request, answers, problems, status=422)
     try:
-        corrected = steps.corrected_profile(library, answers)
+        # The core checks every answer the edge accepted, so all problems show at once.
+        corrected = steps.corrected_profile(library, steps.without(answers, problems))
     except DraftkitError as error:
-        return _facts_page(lang, request, answers, _field_problems(error), status=422)
+        found = {**field_problems(error), **problems}
+        return facts_page(lang, request, answers, found, status=422)
+    if problems:
+        return facts_page(lang, request, answers, problems, status=422)
     profile = corrected.profile
     offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
     words = library_words(library, request.app.state.spanish, lang)
@@ -272,7 +196,7 @@ def _protections(
             "profile": profile,
             "offers": offers,
             "words": words,
-            "errors": _worded(lang, clause_problems),
+            "errors": worded(lang, clause_problems),
         },
         status=422 if clause_problems else 200,
         path="protections",
@@ -297,20 +221,20 @@ def _draft_or_page(
     only: str | None = None,
 ) -> tuple[Draft, steps.Corrected] | Response:
     if problems:
-        return _facts_page(lang, request, answers, problems, status=422)
+        return facts_page(lang, request, answers, problems, status=422)
     if not answers.clauses:
         return _protections(lang, request, answers, {}, {"form": Problem("no_clauses")})
     library = _library(request)
     try:
         return steps.make_draft(library, answers, only)
     except DraftkitError as error:
-        found = _field_problems(error)
+        found = field_problems(error)
     if any(problem.code.startswith("clause_") for problem in found.values()):
         placed = {
             (key if key in library.clauses else "form"): problem for key, problem in found.items()
         }
         return _protections(lang, request, answers, {}, placed)
-    return _facts_page(lang, request, answers, found, status=422)
+    return facts_page(lang, request, answers, found, status=422)
 
 
 def _preview(

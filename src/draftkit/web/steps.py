@@ -8,19 +8,23 @@ for the command line.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import threading
 import zipfile
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
 from draftkit.data.clause_models import ClauseModule
+from draftkit.data.defaults import Policing
+from draftkit.data.fields import Arrangement
 from draftkit.data.library import Library, ResolvedTown
 from draftkit.data.loading import Loaded
-from draftkit.data.profiles import ProfilePlan, checked_profile, fields_of
-from draftkit.data.questions import BY_FIELD
-from draftkit.data.registry import Municipality, key
+from draftkit.data.profiles import checked_profile, fields_of, plan_for
+from draftkit.data.questions import asked
+from draftkit.data.registry import Municipality, key, plain_source
 from draftkit.data.reviews import ClauseStatus
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions, in_catalog_order, select_clauses
@@ -77,6 +81,19 @@ def look_up(library: Library, name: str) -> Lookup:
     return Lookup("found", slug=registry.slug(municipality), place=municipality)
 
 
+def name_list(library: Library) -> list[tuple[str, Municipality | None]]:
+    """The names offered as a person types: each organized municipality once. Where a
+    town and a village share a name, each is written with its kind (``Albany
+    (village)``, which ``draftkit draft`` accepts too) and comes with the place, so the
+    page can label it as the command line's ambiguity message does."""
+    registry = library.registry
+    if registry is None:
+        return []
+    rows = [m for m in registry.rows if m.organized]
+    counts = Counter(m.name for m in rows)
+    return [(f"{m.name} ({m.kind})", m) if counts[m.name] > 1 else (m.name, None) for m in rows]
+
+
 def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     """Municipalities whose names begin with what was typed, then those spelled like it."""
     registry = library.registry
@@ -88,14 +105,93 @@ def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     return [Choice(registry.slug(m), m) for m in found[:limit]]
 
 
+def without(answers: Answers, refused: Collection[str]) -> Answers:
+    """The answers without the facts the form's edge refused (to check the rest)."""
+    facts = {k: v for k, v in answers.facts.items() if k not in refused}
+    return dataclasses.replace(answers, facts=facts)
+
+
+def policing_of(library: Library, answers: Answers) -> Policing:
+    """What the person said about policing, for the core.
+
+    The facts page records a town profile, as ``draftkit towns new`` does: an answer
+    that departs from the registry is taken on purpose, and the downloaded profile
+    records it for the coalition to review. An answer that repeats what the registry or
+    the town's profile already says is no answer at all (the facts keep their source).
+    """
+    if answers.policing is None and not answers.agency:
+        return Policing()
+    if answers.policing is not None and not answers.agency:
+        known = _without_answer(library, answers.town)
+        if known is not None and known.loaded.value.police.arrangement == answers.policing:
+            return Policing()
+    return Policing(arrangement=answers.policing, agency=answers.agency or None, on_purpose=True)
+
+
+def registry_departure(library: Library, answers: Answers) -> str:
+    """The police agency the registry names for the town, when the person's policing
+    answer departs from it; else an empty string."""
+    if policing_of(library, answers) == Policing():
+        return ""
+    known = _without_answer(library, answers.town)
+    if known is None or not known.from_defaults:
+        return ""
+    return known.loaded.value.police.name
+
+
+def _without_answer(library: Library, town: str) -> ResolvedTown | None:
+    try:
+        return library.resolve_town(town)
+    except DraftkitError:
+        return None
+
+
+MAY_DIRECT = "police.body_may_direct"
+
+
+def asked_fields(arrangement: Arrangement) -> frozenset[str]:
+    """The profile's questions for a town policed this way (as ``towns new`` asks)."""
+    return frozenset(q.field for q in asked(arrangement))
+
+
+def with_new_policing(answers: Answers) -> Answers:
+    """The answers after the person changed who polices the town: the police facts and
+    the agency named for the old answer no longer apply; every other answer stays."""
+    facts = {k: v for k, v in answers.facts.items() if not k.startswith("police.")}
+    return dataclasses.replace(answers, agency="", facts=facts, may_direct=None)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the facts on the page come from, in plain words (the registry's English)."""
+
+    governing_body: str
+    police: str
+    police_answered: bool
+    """The person answered who polices the town: the police facts follow that answer."""
+
+
+def fact_sources(library: Library, resolved: ResolvedTown, answers: Answers) -> Sources:
+    """The sources the facts page names for a town drafted from registry defaults: each
+    once, without the research notes the registry keeps for its maintainers."""
+    answered = policing_of(library, answers) != Policing()
+    if library.registry is None or not resolved.from_defaults:
+        return Sources("", "", answered)
+    row = library.registry.find(answers.town)
+    return Sources(
+        plain_source(row.governing_body_source), plain_source(row.police_source), answered
+    )
+
+
 def town_facts(library: Library, answers: Answers) -> ResolvedTown:
     """The town's profile before corrections: its own, or registry defaults.
 
     Raises:
         DraftkitError: unknown town, unorganized place, or policing unknown
-            (``code`` ``policing_unknown`` / ``agency_missing``: the page asks).
+            (``code`` ``policing_unknown`` / ``agency_missing``: the page asks), or a
+            policing answer for a town whose profile already says (``policing_in_profile``).
     """
-    return library.resolve_town(answers.town, answers.policing_said)
+    return library.resolve_town(answers.town, policing_of(library, answers))
 
 
 @dataclass(frozen=True)
@@ -117,18 +213,14 @@ def corrected_profile(library: Library, answers: Answers) -> Corrected:
     resolved = town_facts(library, answers)
     start = resolved.loaded.value
     may_direct = start.police.body_may_direct if answers.may_direct is None else answers.may_direct
-    shown = f"towns/{resolved.slug}.yaml"
-    plan = ProfilePlan(
-        path=library.towns_dir / f"{resolved.slug}.yaml",
-        shown=shown,
-        start=start.model_dump(mode="json"),
-        library=library,
-    )
-    given = {**answers.facts, "police.body_may_direct": "direct" if may_direct else "request"}
-    # A fact the person changed on the page is one a person confirmed; one left as the
-    # registry default is not (the profile says so, and drafts keep their note).
-    changed = [field for field, value in given.items() if value != plan.current(BY_FIELD[field])]
-    text, loaded = checked_profile(plan, given, changed, written_by=GIVEN_TO)
+    plan = plan_for(library, resolved)
+    given = dict(answers.facts)
+    if MAY_DIRECT in asked_fields(start.police.arrangement):
+        given[MAY_DIRECT] = "direct" if may_direct else "request"
+    # A fact left as it was keeps what it had: confirmed in the town's profile, or a
+    # registry default. A fact changed on the page is recorded unconfirmed: the
+    # coalition reviews the downloaded profile before anyone confirms it.
+    text, loaded = checked_profile(plan, given, (), written_by=GIVEN_TO)
     return Corrected(resolved=resolved, profile=loaded.value, text=text)
 
 
@@ -220,7 +312,7 @@ def _make_draft(
         answers.town,
         "all",
         options,
-        answers.policing_said,
+        policing_of(library, answers),
         profile=corrected.profile,
         only=only,
     )

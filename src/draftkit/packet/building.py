@@ -18,7 +18,7 @@ from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, load_library
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions
-from draftkit.drafting.pipeline import prepare_draft
+from draftkit.drafting.pipeline import prepare_draft, sound_town
 from draftkit.drafting.provenance import file_hash, sha256_bytes
 from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError, OutputExistsError, raise_if_any
@@ -34,7 +34,7 @@ from draftkit.packet.documents import (
 from draftkit.packet.models import LANGUAGES, Blanks, Language
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
 from draftkit.packet.values import PacketFacts, companion_context
-from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
+from draftkit.review.checking import problems_for_drafts
 
 ARTICLE_DOCUMENT = "town-meeting-article"
 """The companion text whose ``article`` paragraphs are the article itself, printed again
@@ -278,12 +278,13 @@ def write_packet(
         DraftkitError: any problem with the data, the town or the output folder;
             nothing is written.
     """
-    library = load_library(root)
-    raise_if_any(problems_for_drafts(library) + check_profiles_against_registry(library))
+    # Another town's broken profile does not stop this town's packet, as with `draft`.
+    library = load_library(root, lenient_towns=True)
+    raise_if_any(problems_for_drafts(library))
+    resolved = sound_town(library, town_name, policing)
     companions = load_companions(root)
     # Refuse an existing packet before spending seconds on building it; write_files
     # checks again, file by file.
-    resolved = library.resolve_town(town_name, policing)
     folder = out_dir / output_name(facts.date, resolved.slug, "packet")
     archive = folder.with_name(f"{folder.name}.zip")
     if not force and (folder.exists() or archive.exists()):

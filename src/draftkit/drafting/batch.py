@@ -64,6 +64,8 @@ class TownOutcome:
     arrangements: tuple[str, ...]
     paths: tuple[Path, ...]
     problem: str | None = None
+    hint: str | None = None
+    """What to do about ``problem`` ("did you mean …"), as ``draft`` would say it."""
 
     @property
     def documents(self) -> int:
@@ -123,8 +125,12 @@ def _failed(town: str, problem: DraftkitError) -> TownOutcome:
     if isinstance(problem, ProblemList):
         first = problem.problems[0]
         more = f" (and {len(problem.problems) - 1} more)" if len(problem.problems) > 1 else ""
-        return TownOutcome(town, (), (), _one_line(first) + more)
-    return TownOutcome(town, (), (), _one_line(problem))
+        return TownOutcome(town, (), (), _one_line(first) + more, _hint(first))
+    return TownOutcome(town, (), (), _one_line(problem), _hint(problem))
+
+
+def _hint(problem: DraftkitError) -> str | None:
+    return problem.hint.replace("\n", " ") if problem.hint else None
 
 
 def _one_line(problem: DraftkitError) -> str:

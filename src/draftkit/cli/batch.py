@@ -122,9 +122,9 @@ def batch(
         click.echo(f"{_WORDS.get(arrangement, arrangement):<16}{count:>8}")
     both = sum(1 for outcome in outcomes if len(outcome.arrangements) > 1)
     if both:
-        towns, are, they = ("town", "is", "it") if both == 1 else ("towns", "are", "they")
+        noun, are, they = ("town", "is", "it") if both == 1 else ("towns", "are", "they")
         click.echo(
-            f"{both} {towns} with unknown policing {are} counted in both the sheriff and "
+            f"{both} {noun} with unknown policing {are} counted in both the sheriff and "
             f"State Police rows ({they} got both sets)"
         )
     click.echo(

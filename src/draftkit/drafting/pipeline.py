@@ -308,9 +308,7 @@ def _unconfirmed_notice(fields: list[str]) -> str:
     return f"Not yet confirmed by a person: {listed}. Confirm each with the clerk before filing."
 
 
-def sound_town(
-    library: Library, town_name: str, policing: Policing | None = None
-) -> ResolvedTown:
+def sound_town(library: Library, town_name: str, policing: Policing | None = None) -> ResolvedTown:
     """The town to draft, refused if its own profile is broken or disagrees with the
     registry. Only the town drafted needs a sound profile: another town's broken file
     (kept aside by ``load_library(root, lenient_towns=True)``) stops only its own drafts,

@@ -31,9 +31,9 @@ from draftkit.packet.documents import (
     inspect_companion,
     render_text,
 )
-from draftkit.packet.models import LANGUAGES, Blanks, Language
+from draftkit.packet.models import LANGUAGES, Blanks, Language, Precedents
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
-from draftkit.packet.values import PacketFacts, companion_context
+from draftkit.packet.values import PacketFacts, companion_context, town_flags
 from draftkit.review.checking import problems_for_drafts
 
 ARTICLE_DOCUMENT = "town-meeting-article"
@@ -187,8 +187,10 @@ def build_companions(
             inspection.
     """
     blanks = companions.blanks.value if companions.blanks else None
-    if blanks is None:  # pragma: no cover - load_companions refuses a missing file
-        raise DraftkitError("companions/blanks.yaml is missing")
+    precedents = companions.precedents.value if companions.precedents else None
+    if blanks is None or precedents is None:  # pragma: no cover - load_companions refuses
+        raise DraftkitError("companions/blanks.yaml or precedents.yaml is missing")
+    flags = town_flags(town, precedents)
     declared = {
         getattr(getattr(blanks, name), language)
         for name in type(blanks).model_fields
@@ -201,7 +203,9 @@ def build_companions(
         if facts.route in companions.text(name, "en").value.routes
     ]
     article = (
-        _article_text(companions, town, facts, blanks) if facts.route == "town-meeting" else None
+        _article_text(companions, town, facts, blanks, precedents)
+        if facts.route == "town-meeting"
+        else None
     )
     files: dict[str, bytes] = {}
     sources: dict[str, dict[str, str]] = {}
@@ -211,9 +215,13 @@ def build_companions(
         languages: tuple[Language, ...] = LANGUAGES if english.value.translated else ("en",)
         for language in languages:
             loaded = companions.text(name, language)
-            context = companion_context(town, facts, language, blanks, article=article)
+            context = companion_context(
+                town, facts, language, blanks, precedents=precedents, article=article
+            )
             try:
-                rendered = render_text(loaded, name, language, context, town=town, facts=facts)
+                rendered = render_text(
+                    loaded, name, language, context, town=town, facts=facts, town_flags=flags
+                )
             except DraftkitError as problem:
                 problems.append(problem)
                 continue
@@ -231,7 +239,11 @@ def _file_part(rendered: RenderedText, translated: bool) -> str:
 
 
 def _article_text(
-    companions: Companions, profile: TownProfile, facts: PacketFacts, blanks: Blanks
+    companions: Companions,
+    profile: TownProfile,
+    facts: PacketFacts,
+    blanks: Blanks,
+    precedents: Precedents,
 ) -> str:
     if ARTICLE_DOCUMENT not in companions.texts.get("en", {}):
         raise DraftkitError(
@@ -239,8 +251,16 @@ def _article_text(
             hint="restore it from version control",
         )
     loaded = companions.text(ARTICLE_DOCUMENT, "en")
-    context = companion_context(profile, facts, "en", blanks)
-    rendered = render_text(loaded, ARTICLE_DOCUMENT, "en", context, town=profile, facts=facts)
+    context = companion_context(profile, facts, "en", blanks, precedents=precedents)
+    rendered = render_text(
+        loaded,
+        ARTICLE_DOCUMENT,
+        "en",
+        context,
+        town=profile,
+        facts=facts,
+        town_flags=town_flags(profile, precedents),
+    )
     return "\n".join(block.text for block in rendered.blocks if block.kind == "article")
 
 

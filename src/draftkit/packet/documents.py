@@ -68,10 +68,16 @@ class RenderedText:
     blocks: tuple[Block, ...]
 
 
-def applies(section: Section, *, town: TownProfile, facts: PacketFacts) -> bool:
-    """Whether ``section`` is printed for this town and packet."""
+def applies(
+    section: Section, *, town: TownProfile, facts: PacketFacts, town_flags: set[str]
+) -> bool:
+    """Whether ``section`` is printed for this town and packet (``town_flags``: what
+    :func:`draftkit.packet.values.town_flags` says of the town)."""
     return section.prints(
-        route=facts.route, policing=town.police.arrangement, kind=town.kind, flags=facts.flags()
+        route=facts.route,
+        policing=town.police.arrangement,
+        kind=town.kind,
+        flags=facts.flags() | town_flags,
     )
 
 
@@ -83,6 +89,7 @@ def render_text(
     *,
     town: TownProfile,
     facts: PacketFacts,
+    town_flags: set[str],
 ) -> RenderedText:
     """Render every section of a companion text that applies to this town and packet.
 
@@ -97,7 +104,7 @@ def render_text(
 
     blocks: list[Block] = []
     for index, section in enumerate(text.sections):
-        if not applies(section, town=town, facts=facts):
+        if not applies(section, town=town, facts=facts, town_flags=town_flags):
             continue
         at: tuple[str | int, ...] = ("sections", index)
         if section.heading:

@@ -93,7 +93,7 @@ def test_a_title_explained_only_in_another_route_is_found(companions_copy: Path)
         "El {{ body.clerk_title }} confirma",
     )
     problems = glossary_problems(load_companions(companions_copy))
-    assert [p.line for p in problems] == [42]
+    assert [p.line for p in problems] == [52]
     assert "{{ body.clerk_title }}" in str(problems[0])
 
 

@@ -33,7 +33,12 @@ from draftkit.packet.documents import (
 )
 from draftkit.packet.models import LANGUAGES, Blanks, Language, Precedents
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
-from draftkit.packet.values import PacketFacts, companion_context, town_flags
+from draftkit.packet.values import (
+    PacketFacts,
+    companion_context,
+    deadline_warning,
+    town_flags,
+)
 from draftkit.review.checking import problems_for_drafts
 
 ARTICLE_DOCUMENT = "town-meeting-article"
@@ -51,6 +56,8 @@ class Packet:
     files: dict[str, bytes]
     manifest: dict[str, Any]
     notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
+    """What the person must act on: the petition deadline has passed."""
 
     def zip_bytes(self) -> bytes:
         """The packet as a .zip holding one folder named like the packet's folder."""
@@ -156,8 +163,14 @@ def build_packet(
     files[f"{prefix}packet-manifest.json"] = (
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     ).encode()
+    late = deadline_warning(facts, profile.governing_body.name)
     return Packet(
-        town=profile.name, folder=folder, files=files, manifest=manifest, notes=tuple(notes)
+        town=profile.name,
+        folder=folder,
+        files=files,
+        manifest=manifest,
+        notes=tuple(notes),
+        warnings=(late,) if late else (),
     )
 
 
@@ -272,6 +285,7 @@ class Written:
     archive: Path
     files: list[Path]
     notes: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 CURRENT_POLICY_AUDIT = "current-policy-audit.docx"
@@ -334,6 +348,7 @@ def write_packet(
         archive=out_dir / f"{packet.folder}.zip",
         files=paths,
         notes=packet.notes,
+        warnings=packet.warnings,
     )
 
 

@@ -81,6 +81,24 @@ class PacketFacts:
         return found
 
 
+def deadline_warning(facts: PacketFacts, body_name: str) -> str | None:
+    """What to tell the organizer when a Town Meeting packet's petition deadline is
+    already past on the packet's date (the checklist then starts with the same news)."""
+    deadline = facts.filing_deadline
+    if facts.route != "town-meeting" or facts.meeting_date is None or deadline is None:
+        return None
+    if deadline >= facts.date:
+        return None
+    return (
+        f"the deadline to file a petition for the annual meeting on "
+        f"{long_date(facts.meeting_date)} was {long_date(deadline)}, before this packet's "
+        f"date ({long_date(facts.date)}): a petition filed now cannot put the article on "
+        f"that meeting's warning. Residents can still ask the {body_name} to warn it on its "
+        f"own motion, petition for a special meeting, or ask the {body_name} to adopt the "
+        "resolution; the checklist gives the steps."
+    )
+
+
 def town_flags(town: TownProfile, precedents: Precedents) -> set[str]:
     """The facts about the town itself that sections may depend on (see ``Section.when``):
     it adopted protections of this kind, or passed a Town Meeting article for them."""
@@ -179,6 +197,7 @@ __all__ = [
     "PacketFacts",
     "blank",
     "companion_context",
+    "deadline_warning",
     "show_date",
     "spanish_date",
     "town_flags",

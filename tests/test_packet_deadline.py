@@ -3,10 +3,14 @@ warning on the terminal, and a checklist and letter that start from what is stil
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pytest
 from tests.conftest import REPO, run
 
+from draftkit.packet import PacketFacts
+from draftkit.packet.values import deadline_warning
 from draftkit.word.inspection import text_lines
 
 LATE = (
@@ -61,8 +65,12 @@ def test_a_passed_deadline_is_warned_and_the_checklist_starts_with_it(tmp_path: 
     ) in letter
 
 
-def test_a_deadline_still_ahead_gives_no_warning(tmp_path: Path) -> None:
-    ahead = [a if a != "2026-12-10" else "2027-03-02" for a in LATE]
-    result = run(REPO, *ahead, "--out", str(tmp_path))
-    assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+@pytest.mark.parametrize(("meeting", "warned"), [("2027-01-17", False), ("2027-01-16", True)])
+def test_the_deadline_day_itself_is_not_yet_late(meeting: str, warned: bool) -> None:
+    # 47 days before January 17, 2027 is the packet's own date: filing is still open.
+    facts = PacketFacts(
+        date=dt.date(2026, 12, 1),
+        route="town-meeting",
+        meeting_date=dt.date.fromisoformat(meeting),
+    )
+    assert (deadline_warning(facts, "Selectboard") is not None) is warned

@@ -12,7 +12,9 @@ from tests.conftest import REPO
 
 from draftkit.data.defaults import Policing
 from draftkit.data.library import load_library
-from draftkit.packet import PacketFacts, build_packet, load_companions
+from draftkit.packet import PacketFacts, load_companions
+from draftkit.packet.building import build_companions
+from draftkit.packet.documents import BASE_TEMPLATE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -59,16 +61,14 @@ def test_no_justified_line_ends_in_a_line_break() -> None:
         voters=1500,
         meeting_date=dt.date(2027, 3, 2),
     )
-    packet = build_packet(
-        load_library(REPO),
-        load_companions(REPO),
-        "Dummerston",
-        facts,
-        policing=Policing(arrangement="sheriff"),
+    library = load_library(REPO)
+    town = library.resolve_town("Dummerston", Policing(arrangement="sheriff")).loaded.value
+    made = build_companions(
+        load_companions(REPO), town, facts, base=library.template_path(BASE_TEMPLATE), prefix=""
     )
     stretched = {
         name: found
-        for name, data in packet.files.items()
+        for name, data in made.files.items()
         if name.endswith(".docx") and (found := _justified_with_breaks(data))
     }
     assert stretched == {}

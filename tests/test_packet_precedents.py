@@ -4,6 +4,7 @@ is sent to; that town's own act is said to it in the second person."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import pytest
@@ -24,6 +25,7 @@ TOWN_MEETING = PacketFacts(
 )
 
 
+@functools.cache
 def _texts(town: str, facts: PacketFacts, policing: str | None = None) -> dict[str, list[str]]:
     """Each companion document's lines, by the end of its file name."""
     said = Policing(arrangement=policing) if policing else None  # type: ignore[arg-type]

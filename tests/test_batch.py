@@ -117,7 +117,8 @@ def test_parallel_batch_lists_failures_in_the_order_given_and_writes_the_rest(
     assert result.exit_code == 1
     assert "3 of 5 towns drafted" in result.output
     failed = result.output.split("2 failed:\n", 1)[1].splitlines()
-    assert [line.split(":", 1)[0] for line in failed] == ["  Atlantis", "  Burlington"]
+    towns = [line.split(":", 1)[0] for line in failed if not line.startswith("    hint:")]
+    assert towns == ["  Atlantis", "  Burlington"]
     assert "Burlington: this file exists" in result.output
     written = sorted(p.name for p in out.iterdir())
     assert (out / "2026-03-03-burlington-police-directive.docx").read_bytes() == b"keep me"
@@ -126,3 +127,37 @@ def test_parallel_batch_lists_failures_in_the_order_given_and_writes_the_rest(
     ]
     assert {n.split("-")[3] for n in written} == {"addison", "bridport", "burlington", "hinesburg"}
     assert all(n.endswith((".docx", ".json")) for n in written)  # no temporary file left
+
+
+def test_summary_gives_draft_hints_and_says_which_towns_are_counted_twice(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    listing = tmp_path / "towns.txt"
+    listing.write_text("Enosburg Falls\nAlbany\nWarren Gore\nBridport\n", encoding="utf-8")
+    result = run(
+        REPO,
+        *("batch", "--from-file", str(listing), "--date", "2026-03-03"),
+        *("--out", str(out), "--workers", "1"),
+    )
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "policing           towns\n"
+        "sheriff                1\n"
+        "State Police           1\n"
+        "1 town with unknown policing is counted in both the sheriff and State Police rows "
+        "(it got both sets)\n"
+        f"1 of 4 towns drafted, 3 documents in {out}\n"
+    )
+    assert result.stderr.endswith(
+        "3 failed:\n"
+        "  Enosburg Falls: no Vermont municipality named 'Enosburg Falls'\n"
+        "    hint: did you mean Enosburgh Falls (village, in Enosburgh, Franklin County)?\n"
+        "  Albany: 'Albany' could mean 2 municipalities\n"
+        "    hint: say which one: Albany (town, Orleans County): type albany-town; "
+        "Albany (village, in Albany, Orleans County): type albany-village\n"
+        "  Warren Gore: Warren's Gore (gore, Essex County) has no selectboard or council "
+        "that could adopt a resolution: a state-appointed supervisor manages its affairs\n"
+        "    hint: people there can ask the county sheriff or the Vermont State Police "
+        "directly; the coalition can help\n"
+    )

@@ -93,7 +93,7 @@ def test_a_title_explained_only_in_another_route_is_found(companions_copy: Path)
         "El {{ body.clerk_title }} confirma",
     )
     problems = glossary_problems(load_companions(companions_copy))
-    assert [p.line for p in problems] == [42]
+    assert [p.line for p in problems] == [52]
     assert "{{ body.clerk_title }}" in str(problems[0])
 
 
@@ -123,16 +123,16 @@ BROKEN = {
         "  - key: ask-town-meeting",
         "  - key: ask-town-meting",
         "companions/es/talking-points.yaml:6: sections: section keys ['how-to-use', 'safety', "
-        "'law', 'ask-resolution', 'ask-town-meting', 'answers'] differ from "
-        "companions/en/talking-points.yaml: ['how-to-use', 'safety', 'law', 'ask-resolution', "
-        "'ask-town-meeting', 'answers']\n"
+        "'law', 'ask-resolution', 'ask-town-meting', 'ask-town-meeting-again', 'answers'] "
+        "differ from companions/en/talking-points.yaml: ['how-to-use', 'safety', 'law', "
+        "'ask-resolution', 'ask-town-meeting', 'ask-town-meeting-again', 'answers']\n"
         "  hint: give the Spanish text the same sections, in the same order",
     ),
     "missing placeholder": (
         "es/explainer.yaml",
         "({{ agency.name }}).",
         "(la del municipio).",
-        "companions/es/explainer.yaml:52: sections[4]: section 'changes-municipal': "
+        "companions/es/explainer.yaml:64: sections[5]: section 'changes-municipal': "
         "placeholders [] differ from the English ['agency.name']\n"
         "  hint: every value the English prints, the Spanish prints too",
     ),

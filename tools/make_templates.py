@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
+from docx.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resolutions"
@@ -287,7 +288,7 @@ def adoption_and_signatures(doc: Document, attachments: str) -> None:
     note.paragraph_format.space_before = Pt(18)
 
 
-def signature_table(doc: Document, cells: list[tuple[str, str]]) -> None:
+def signature_table(doc: Document, cells: list[tuple[str, str]]) -> Table:
     table = doc.add_table(rows=len(cells), cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     no_borders(table)
@@ -296,6 +297,7 @@ def signature_table(doc: Document, cells: list[tuple[str, str]]) -> None:
         row.cells[1].paragraphs[0].text = right
         for cell in row.cells:
             cell.paragraphs[0].style = doc.styles["Signature Line"]
+    return table
 
 
 def definitions(doc: Document, intro: str, loop: str = "definitions") -> None:
@@ -862,12 +864,12 @@ def contract_addendum() -> Document:
         "effect.",
         style="Body Text Justified",
     )
-    p("For the {{ town.legal_name }}:", style="Signature Line").paragraph_format.space_before = Pt(
-        18
-    )
-    signature_table(
+    # Each party's own "For the ...:" line above its own signature, so that neither seems
+    # to sign for the other.
+    parties = signature_table(
         doc,
         [
+            ("For the {{ town.legal_name }}:", "For the {{ agency.name }}:"),
             ("\n\n______________________________", "\n\n______________________________"),
             (
                 "{{ body.presiding_officer_title }}, {{ body.name }}",
@@ -876,6 +878,8 @@ def contract_addendum() -> Document:
             ("Date: ____________________", "Date: ____________________"),
         ],
     )
+    for cell in parties.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.space_before = Pt(18)
     review_note(doc, "Addendum")
     return doc
 

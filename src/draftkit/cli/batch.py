@@ -120,6 +120,13 @@ def batch(
     click.echo(f"{'policing':<16}{'towns':>8}")
     for arrangement, count in sorted(kinds.items()):
         click.echo(f"{_WORDS.get(arrangement, arrangement):<16}{count:>8}")
+    both = sum(1 for outcome in outcomes if len(outcome.arrangements) > 1)
+    if both:
+        noun, are, they = ("town", "is", "it") if both == 1 else ("towns", "are", "they")
+        click.echo(
+            f"{both} {noun} with unknown policing {are} counted in both the sheriff and "
+            f"State Police rows ({they} got both sets)"
+        )
     click.echo(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} towns drafted, "
         f"{sum(documents.values())} documents in {settings.out_dir}"
@@ -128,4 +135,6 @@ def batch(
         click.echo(f"{len(failed)} failed:", err=True)
         for outcome in failed:
             click.echo(f"  {outcome.town}: {outcome.problem}", err=True)
+            if outcome.hint:
+                click.echo(f"    hint: {outcome.hint}", err=True)
         sys.exit(1)

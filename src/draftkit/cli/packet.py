@@ -116,6 +116,8 @@ def packet(
         policing_from(policing, agency),
         may_ask=True,
     )
+    for warning in written.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for note in written.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {written.folder}/ ({len(written.files) - 1} files)")

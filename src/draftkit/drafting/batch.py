@@ -28,7 +28,7 @@ from draftkit.data.fields import Arrangement
 from draftkit.data.library import Library, load_library
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.instruments import INSTRUMENTS
-from draftkit.drafting.pipeline import prepare_draft
+from draftkit.drafting.pipeline import prepare_draft, sound_town
 from draftkit.drafting.rendering import compiled_template, save_compiled_texts
 from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError, ProblemList, raise_if_any
@@ -64,6 +64,8 @@ class TownOutcome:
     arrangements: tuple[str, ...]
     paths: tuple[Path, ...]
     problem: str | None = None
+    hint: str | None = None
+    """What to do about ``problem`` ("did you mean …"), as ``draft`` would say it."""
 
     @property
     def documents(self) -> int:
@@ -74,7 +76,7 @@ class TownOutcome:
 def every_municipality(library: Library) -> list[str]:
     """Every organized municipality in the registry, by slug, in registry order."""
     if library.registry is None:
-        return sorted(library.towns)
+        return sorted({*library.towns, *library.broken_towns})
     return [library.registry.slug(m) for m in library.registry.rows if m.organized]
 
 
@@ -92,7 +94,7 @@ _Drafted = tuple[dict[str, bytes], tuple[str, ...]]
 def _drafted(library: Library, town: str, settings: BatchSettings) -> _Drafted | TownOutcome:
     try:
         try:
-            library.resolve_town(town)
+            sound_town(library, town)
             sets: list[Arrangement | None] = [None]
         except PolicingUnknownError:
             default = settings.policing_default
@@ -123,8 +125,12 @@ def _failed(town: str, problem: DraftkitError) -> TownOutcome:
     if isinstance(problem, ProblemList):
         first = problem.problems[0]
         more = f" (and {len(problem.problems) - 1} more)" if len(problem.problems) > 1 else ""
-        return TownOutcome(town, (), (), _one_line(first) + more)
-    return TownOutcome(town, (), (), _one_line(problem))
+        return TownOutcome(town, (), (), _one_line(first) + more, _hint(first))
+    return TownOutcome(town, (), (), _one_line(problem), _hint(problem))
+
+
+def _hint(problem: DraftkitError) -> str | None:
+    return problem.hint.replace("\n", " ") if problem.hint else None
 
 
 def _one_line(problem: DraftkitError) -> str:
@@ -155,7 +161,8 @@ def run_batch(
     """Draft every town in ``towns`` (default: every organized municipality).
 
     The library is checked once before any worker starts, so a broken clause stops the
-    batch before it writes anything; a problem with one town only stops that town.
+    batch before it writes anything; a problem with one town (its own profile broken,
+    say) only stops that town.
 
     Returns:
         One outcome per town, in the order given.
@@ -163,7 +170,7 @@ def run_batch(
     Raises:
         DraftkitError: the library itself is broken, or ``towns`` is empty.
     """
-    library = load_library(settings.root)
+    library = load_library(settings.root, lenient_towns=True)
     raise_if_any(problems_for_drafts(library))
     names = list(towns) if towns is not None else every_municipality(library)
     if not names:

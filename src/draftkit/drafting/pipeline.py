@@ -9,7 +9,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.data.defaults import Policing
-from draftkit.data.library import Library, load_library
+from draftkit.data.library import Library, ResolvedTown, load_library
 from draftkit.data.loading import Loaded
 from draftkit.data.questions import BY_FIELD, unconfirmed
 from draftkit.data.reviews import UnapprovedError, describe_unapproved, unapproved_ids
@@ -308,6 +308,21 @@ def _unconfirmed_notice(fields: list[str]) -> str:
     return f"Not yet confirmed by a person: {listed}. Confirm each with the clerk before filing."
 
 
+def sound_town(library: Library, town_name: str, policing: Policing | None = None) -> ResolvedTown:
+    """The town to draft, refused if its own profile is broken or disagrees with the
+    registry. Only the town drafted needs a sound profile: another town's broken file
+    (kept aside by ``load_library(root, lenient_towns=True)``) stops only its own drafts,
+    and ``draftkit check`` reports it.
+
+    Raises:
+        DraftkitError: the town cannot be found or drafted, or its profile is broken.
+    """
+    resolved = library.resolve_town(town_name, policing)
+    if not resolved.from_defaults:
+        raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))
+    return resolved
+
+
 def draft(
     root: Path,
     town_name: str,
@@ -329,16 +344,12 @@ def draft(
     Raises:
         DraftkitError: any problem with the data, the templates or the output folder.
     """
-    # Only the town drafted needs a sound profile: another town's broken file does not
-    # stop this draft (`draftkit check` reports it).
     library = load_library(root, lenient_towns=True)
     raise_if_any(problems_for_drafts(library))
-    resolved = library.resolve_town(town_name, policing)
-    if not resolved.from_defaults:
-        raise_if_any(check_profiles_against_registry(library, only=resolved.loaded))
+    sound_town(library, town_name, policing)
     result = prepare_draft(library, town_name, doc, options, policing)
     save_compiled_texts()
     return write_files(out_dir, result.files, force=force)
 
 
-__all__ = ["Draft", "draft", "prepare_draft"]
+__all__ = ["Draft", "draft", "prepare_draft", "sound_town"]

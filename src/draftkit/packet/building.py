@@ -18,7 +18,7 @@ from draftkit.data.defaults import Policing
 from draftkit.data.library import Library, load_library
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.composing import DraftOptions
-from draftkit.drafting.pipeline import prepare_draft
+from draftkit.drafting.pipeline import prepare_draft, sound_town
 from draftkit.drafting.provenance import file_hash, sha256_bytes
 from draftkit.drafting.writing import write_files
 from draftkit.errors import DraftkitError, OutputExistsError, raise_if_any
@@ -31,10 +31,15 @@ from draftkit.packet.documents import (
     inspect_companion,
     render_text,
 )
-from draftkit.packet.models import LANGUAGES, Blanks, Language
+from draftkit.packet.models import LANGUAGES, Blanks, Language, Precedents
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
-from draftkit.packet.values import PacketFacts, companion_context
-from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
+from draftkit.packet.values import (
+    PacketFacts,
+    companion_context,
+    deadline_warning,
+    town_flags,
+)
+from draftkit.review.checking import problems_for_drafts
 
 ARTICLE_DOCUMENT = "town-meeting-article"
 """The companion text whose ``article`` paragraphs are the article itself, printed again
@@ -51,6 +56,8 @@ class Packet:
     files: dict[str, bytes]
     manifest: dict[str, Any]
     notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
+    """What the person must act on: the petition deadline has passed."""
 
     def zip_bytes(self) -> bytes:
         """The packet as a .zip holding one folder named like the packet's folder."""
@@ -156,8 +163,14 @@ def build_packet(
     files[f"{prefix}packet-manifest.json"] = (
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     ).encode()
+    late = deadline_warning(facts, profile.governing_body.name)
     return Packet(
-        town=profile.name, folder=folder, files=files, manifest=manifest, notes=tuple(notes)
+        town=profile.name,
+        folder=folder,
+        files=files,
+        manifest=manifest,
+        notes=tuple(notes),
+        warnings=(late,) if late else (),
     )
 
 
@@ -187,8 +200,10 @@ def build_companions(
             inspection.
     """
     blanks = companions.blanks.value if companions.blanks else None
-    if blanks is None:  # pragma: no cover - load_companions refuses a missing file
-        raise DraftkitError("companions/blanks.yaml is missing")
+    precedents = companions.precedents.value if companions.precedents else None
+    if blanks is None or precedents is None:  # pragma: no cover - load_companions refuses
+        raise DraftkitError("companions/blanks.yaml or precedents.yaml is missing")
+    flags = town_flags(town, precedents)
     declared = {
         getattr(getattr(blanks, name), language)
         for name in type(blanks).model_fields
@@ -201,7 +216,9 @@ def build_companions(
         if facts.route in companions.text(name, "en").value.routes
     ]
     article = (
-        _article_text(companions, town, facts, blanks) if facts.route == "town-meeting" else None
+        _article_text(companions, town, facts, blanks, precedents)
+        if facts.route == "town-meeting"
+        else None
     )
     files: dict[str, bytes] = {}
     sources: dict[str, dict[str, str]] = {}
@@ -211,9 +228,13 @@ def build_companions(
         languages: tuple[Language, ...] = LANGUAGES if english.value.translated else ("en",)
         for language in languages:
             loaded = companions.text(name, language)
-            context = companion_context(town, facts, language, blanks, article=article)
+            context = companion_context(
+                town, facts, language, blanks, precedents=precedents, article=article
+            )
             try:
-                rendered = render_text(loaded, name, language, context, town=town, facts=facts)
+                rendered = render_text(
+                    loaded, name, language, context, town=town, facts=facts, town_flags=flags
+                )
             except DraftkitError as problem:
                 problems.append(problem)
                 continue
@@ -231,7 +252,11 @@ def _file_part(rendered: RenderedText, translated: bool) -> str:
 
 
 def _article_text(
-    companions: Companions, profile: TownProfile, facts: PacketFacts, blanks: Blanks
+    companions: Companions,
+    profile: TownProfile,
+    facts: PacketFacts,
+    blanks: Blanks,
+    precedents: Precedents,
 ) -> str:
     if ARTICLE_DOCUMENT not in companions.texts.get("en", {}):
         raise DraftkitError(
@@ -239,8 +264,16 @@ def _article_text(
             hint="restore it from version control",
         )
     loaded = companions.text(ARTICLE_DOCUMENT, "en")
-    context = companion_context(profile, facts, "en", blanks)
-    rendered = render_text(loaded, ARTICLE_DOCUMENT, "en", context, town=profile, facts=facts)
+    context = companion_context(profile, facts, "en", blanks, precedents=precedents)
+    rendered = render_text(
+        loaded,
+        ARTICLE_DOCUMENT,
+        "en",
+        context,
+        town=profile,
+        facts=facts,
+        town_flags=town_flags(profile, precedents),
+    )
     return "\n".join(block.text for block in rendered.blocks if block.kind == "article")
 
 
@@ -252,6 +285,7 @@ class Written:
     archive: Path
     files: list[Path]
     notes: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 CURRENT_POLICY_AUDIT = "current-policy-audit.docx"
@@ -278,12 +312,13 @@ def write_packet(
         DraftkitError: any problem with the data, the town or the output folder;
             nothing is written.
     """
-    library = load_library(root)
-    raise_if_any(problems_for_drafts(library) + check_profiles_against_registry(library))
+    # Another town's broken profile does not stop this town's packet, as with `draft`.
+    library = load_library(root, lenient_towns=True)
+    raise_if_any(problems_for_drafts(library))
+    resolved = sound_town(library, town_name, policing)
     companions = load_companions(root)
     # Refuse an existing packet before spending seconds on building it; write_files
     # checks again, file by file.
-    resolved = library.resolve_town(town_name, policing)
     folder = out_dir / output_name(facts.date, resolved.slug, "packet")
     archive = folder.with_name(f"{folder.name}.zip")
     if not force and (folder.exists() or archive.exists()):
@@ -313,6 +348,7 @@ def write_packet(
         archive=out_dir / f"{packet.folder}.zip",
         files=paths,
         notes=packet.notes,
+        warnings=packet.warnings,
     )
 
 

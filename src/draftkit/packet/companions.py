@@ -17,12 +17,14 @@ from draftkit.packet.models import (
     CompanionGlossary,
     CompanionText,
     Language,
+    Precedents,
     Section,
 )
 
 COMPANIONS_DIR = "companions"
 GLOSSARY_FILE = "glossary.yaml"
 BLANKS_FILE = "blanks.yaml"
+PRECEDENTS_FILE = "precedents.yaml"
 
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}|\{%-?\s*(.*?)\s*-?%\}")
 
@@ -35,6 +37,7 @@ class Companions:
     texts: dict[Language, dict[str, Loaded[CompanionText]]] = field(default_factory=dict)
     glossary: Loaded[CompanionGlossary] | None = None
     blanks: Loaded[Blanks] | None = None
+    precedents: Loaded[Precedents] | None = None
 
     def text(self, document: str, language: Language) -> Loaded[CompanionText]:
         """One document in one language (it exists: loading checked the pairs)."""
@@ -74,7 +77,10 @@ def load_companions(root: Path) -> Companions:
                 texts[language][path.stem] = loaded
     glossary = _collect(problems, CompanionGlossary, folder / GLOSSARY_FILE, root)
     blanks = _collect(problems, Blanks, folder / BLANKS_FILE, root)
-    companions = Companions(root=root, texts=texts, glossary=glossary, blanks=blanks)
+    precedents = _collect(problems, Precedents, folder / PRECEDENTS_FILE, root)
+    companions = Companions(
+        root=root, texts=texts, glossary=glossary, blanks=blanks, precedents=precedents
+    )
     problems.extend(counterpart_problems(companions))
     raise_if_any(problems)
     return companions

@@ -68,10 +68,16 @@ class RenderedText:
     blocks: tuple[Block, ...]
 
 
-def applies(section: Section, *, town: TownProfile, facts: PacketFacts) -> bool:
-    """Whether ``section`` is printed for this town and packet."""
+def applies(
+    section: Section, *, town: TownProfile, facts: PacketFacts, town_flags: set[str]
+) -> bool:
+    """Whether ``section`` is printed for this town and packet (``town_flags``: what
+    :func:`draftkit.packet.values.town_flags` says of the town)."""
     return section.prints(
-        route=facts.route, policing=town.police.arrangement, kind=town.kind, flags=facts.flags()
+        route=facts.route,
+        policing=town.police.arrangement,
+        kind=town.kind,
+        flags=facts.flags() | town_flags,
     )
 
 
@@ -83,6 +89,7 @@ def render_text(
     *,
     town: TownProfile,
     facts: PacketFacts,
+    town_flags: set[str],
 ) -> RenderedText:
     """Render every section of a companion text that applies to this town and packet.
 
@@ -97,7 +104,7 @@ def render_text(
 
     blocks: list[Block] = []
     for index, section in enumerate(text.sections):
-        if not applies(section, town=town, facts=facts):
+        if not applies(section, town=town, facts=facts, town_flags=town_flags):
             continue
         at: tuple[str | int, ...] = ("sections", index)
         if section.heading:
@@ -154,7 +161,9 @@ def build_docx(
         header = section.header.paragraphs[0]
         header.style = document.styles["Page Footer"]
         _bottom_border(header)
-        header.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        # Left-aligned: justified, the short line before each line break of the article
+        # would be spread across the page ("Sheriff's          Office:").
+        header.alignment = WD_ALIGN_PARAGRAPH.LEFT
         header.paragraph_format.space_after = Pt(6)
         _add_text(header, rendered.header)
     footer = section.footer.paragraphs[0]
@@ -204,10 +213,13 @@ def _add_block(document: DocumentObject, block: Block, columns: tuple[str, ...])
             paragraph.paragraph_format.space_after = Pt(12)
         _add_text(paragraph, block.text)
     elif block.kind == "article":
-        paragraph = _paragraph(document, "Body Text Justified")
-        paragraph.paragraph_format.left_indent = Inches(0.5)
-        paragraph.paragraph_format.right_indent = Inches(0.5)
-        _add_text(paragraph, block.text)
+        # One justified paragraph per line of the article: a line break inside a justified
+        # paragraph would spread the short line before it across the page.
+        for line in block.text.split("\n"):
+            paragraph = _paragraph(document, "Body Text Justified")
+            paragraph.paragraph_format.left_indent = Inches(0.5)
+            paragraph.paragraph_format.right_indent = Inches(0.5)
+            _add_text(paragraph, line)
     elif block.kind == "small":
         paragraph = _paragraph(document, "Body Text Justified")
         _add_text(paragraph, block.text, size=Pt(10))

@@ -25,9 +25,13 @@ ROUTES: tuple[Route, ...] = choices.ROUTE_CHOICES  # type: ignore[assignment]
 Language = Literal["en", "es"]
 LANGUAGES: tuple[Language, ...] = ("en", "es")
 
-Flag = Literal["voters_given", "meeting_date_given", "deadline_passed"]
-"""Facts about this packet a section may depend on: the organizer gave the checklist count
-(--voters), the meeting date (--meeting-date), and the petition deadline is already past."""
+Flag = Literal[
+    "voters_given", "meeting_date_given", "deadline_passed", "adopted_here", "article_here"
+]
+"""Facts about this packet and its town a section may depend on: the organizer gave the
+checklist count (--voters), the meeting date (--meeting-date), the petition deadline is
+already past, and the town itself is among those that adopted protections of this kind, or
+passed a Town Meeting article for them (``companions/precedents.yaml``)."""
 
 FLAGS: tuple[Flag, ...] = get_args(Flag)
 
@@ -78,7 +82,7 @@ class Section(_Strict):
     when: tuple[Flag, ...] = Field(
         default=(),
         description="Print only if each of these is true: voters_given, meeting_date_given, "
-        "deadline_passed.",
+        "deadline_passed, adopted_here, article_here.",
     )
     unless: tuple[Flag, ...] = Field(default=(), description="Print only if none of these is true.")
     paragraphs: tuple[Text, ...] = Field(default=(), description="Paragraphs, in order.")
@@ -221,6 +225,42 @@ class Blanks(_Strict):
     filing_deadline: BlankLabel = Field(description="Last day to file the petition.")
 
 
+class Precedent(_Strict):
+    """A Vermont municipality that has already acted, and the source of that fact."""
+
+    town: Name = Field(description="The municipality's name, as towns/registry.csv spells it.")
+    kind: MunicipalityKind = Field(description="city, town or village.")
+    en: Name | None = Field(
+        default=None,
+        description='How English texts list it, if not by its name alone: "Dummerston '
+        '(345 to 61)".',
+    )
+    es: Name | None = Field(default=None, description="How Spanish texts list it, likewise.")
+    source: str = Field(
+        min_length=1, description="Where the fact comes from (the project's facts file)."
+    )
+
+    def shown(self, language: Language) -> str:
+        """How a text in ``language`` lists this municipality."""
+        return getattr(self, language) or self.town
+
+
+class Precedents(_Strict):
+    """companions/precedents.yaml: the Vermont municipalities that have already acted,
+    which the texts name as examples (never the town a packet is sent to)."""
+
+    adopted: tuple[Precedent, ...] = Field(
+        min_length=3,
+        description="Municipalities that adopted protections of this kind (at least three, "
+        "so that two remain when the packet goes to one of them).",
+    )
+    articles: tuple[Precedent, ...] = Field(
+        min_length=3,
+        description="Towns whose voters passed a Town Meeting article calling for them in "
+        "2022 (at least three).",
+    )
+
+
 class PacketConfig(_Strict):
     """A packet config file (--config): who sends the packet and how to reach them."""
 
@@ -246,6 +286,8 @@ __all__ = [
     "GlossaryTitle",
     "Language",
     "PacketConfig",
+    "Precedent",
+    "Precedents",
     "Route",
     "Section",
     "TitleValue",

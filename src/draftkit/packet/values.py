@@ -14,7 +14,7 @@ from typing import Any
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.rendering import town_values
 from draftkit.naming import long_date
-from draftkit.packet.models import Blanks, Language, Route
+from draftkit.packet.models import Blanks, Language, Precedent, Precedents, Route
 
 BLANK_START = "\ue000"
 BLANK_END = "\ue001"
@@ -81,6 +81,49 @@ class PacketFacts:
         return found
 
 
+def deadline_warning(facts: PacketFacts, body_name: str) -> str | None:
+    """What to tell the organizer when a Town Meeting packet's petition deadline is
+    already past on the packet's date (the checklist then starts with the same news)."""
+    deadline = facts.filing_deadline
+    if facts.route != "town-meeting" or facts.meeting_date is None or deadline is None:
+        return None
+    if deadline >= facts.date:
+        return None
+    return (
+        f"the deadline to file a petition for the annual meeting on "
+        f"{long_date(facts.meeting_date)} was {long_date(deadline)}, before this packet's "
+        f"date ({long_date(facts.date)}): a petition filed now cannot put the article on "
+        f"that meeting's warning. Residents can still ask the {body_name} to warn it on its "
+        f"own motion, petition for a special meeting, or ask the {body_name} to adopt the "
+        "resolution; the checklist gives the steps."
+    )
+
+
+def town_flags(town: TownProfile, precedents: Precedents) -> set[str]:
+    """The facts about the town itself that sections may depend on (see ``Section.when``):
+    it adopted protections of this kind, or passed a Town Meeting article for them."""
+    found = set()
+    if any(_is(town, p) for p in precedents.adopted):
+        found.add("adopted_here")
+    if any(_is(town, p) for p in precedents.articles):
+        found.add("article_here")
+    return found
+
+
+def _is(town: TownProfile, precedent: Precedent) -> bool:
+    return town.name == precedent.town and town.kind == precedent.kind
+
+
+_AND: dict[Language, str] = {"en": "and", "es": "y"}
+
+
+def _listed(town: TownProfile, precedents: tuple[Precedent, ...], language: Language) -> str:
+    """``Burlington, Winooski and Richmond``: every precedent but ``town`` itself, which
+    a text never names among the others."""
+    names = [p.shown(language) for p in precedents if not _is(town, p)]
+    return ", ".join(names[:-1]) + f" {_AND[language]} " + names[-1]
+
+
 def spanish_date(date: dt.date) -> str:
     """``1 de diciembre de 2026``."""
     return f"{date.day} de {_SPANISH_MONTHS[date.month - 1]} de {date.year}"
@@ -102,6 +145,7 @@ def companion_context(
     language: Language,
     blanks: Blanks,
     *,
+    precedents: Precedents,
     article: str | None = None,
 ) -> dict[str, Any]:
     """The values a companion text in ``language`` may print for this town and packet."""
@@ -135,6 +179,10 @@ def companion_context(
             "voters": number(facts.voters, "voters"),
             "signatures_needed": number(facts.signatures_needed, "signatures_needed"),
         },
+        "precedents": {
+            "adopted": _listed(town, precedents.adopted, language),
+            "articles": _listed(town, precedents.articles, language),
+        },
     }
     if article is not None:
         context["article"] = {"text": article}
@@ -149,6 +197,8 @@ __all__ = [
     "PacketFacts",
     "blank",
     "companion_context",
+    "deadline_warning",
     "show_date",
     "spanish_date",
+    "town_flags",
 ]

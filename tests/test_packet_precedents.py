@@ -1,0 +1,96 @@
+"""The towns a packet names as examples (companions/precedents.yaml): never the town it
+is sent to; that town's own act is said to it in the second person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import pytest
+from tests.conftest import REPO
+
+from draftkit.data.defaults import Policing
+from draftkit.data.library import load_library
+from draftkit.packet import PacketFacts, load_companions
+from draftkit.packet.building import build_companions
+from draftkit.packet.documents import BASE_TEMPLATE
+from draftkit.word.inspection import text_lines
+
+LIBRARY = load_library(REPO)
+COMPANIONS = load_companions(REPO)
+DATE = dt.date(2026, 12, 1)
+TOWN_MEETING = PacketFacts(
+    date=DATE, route="town-meeting", voters=1000, meeting_date=dt.date(2027, 3, 2)
+)
+
+
+@functools.cache
+def _texts(town: str, facts: PacketFacts, policing: str | None = None) -> dict[str, list[str]]:
+    """Each companion document's lines, by the end of its file name."""
+    said = Policing(arrangement=policing) if policing else None  # type: ignore[arg-type]
+    profile = LIBRARY.resolve_town(town, said).loaded.value
+    made = build_companions(
+        COMPANIONS, profile, facts, base=LIBRARY.template_path(BASE_TEMPLATE), prefix="x-"
+    )
+    return {name.removeprefix("x-"): text_lines(data) for name, data in made.files.items()}
+
+
+def test_the_cover_letter_leaves_the_town_out_and_says_it_acted() -> None:
+    letter = _texts("Brattleboro", PacketFacts(date=DATE))["cover-letter.docx"]
+    assert (
+        "Body Text Justified | As you know, your town has already adopted protections of this "
+        "kind, as have other Vermont communities, among them Burlington, Winooski and "
+        "Richmond. The enclosed drafts can be read beside the policy now in force, to see "
+        "what they would add."
+    ) in letter
+    assert not any("Other Vermont communities" in line for line in letter)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_talking_points_name_only_other_communities(language: str) -> None:
+    points = _texts("Burlington", PacketFacts(date=DATE))[f"talking-points-{language}.docx"]
+    expected = {
+        "en": "List Bullet | Other Vermont communities, among them Winooski, Brattleboro and "
+        "Richmond, have adopted protections like these.",
+        "es": "List Bullet | Otras comunidades de Vermont, entre ellas Winooski, Brattleboro y "
+        "Richmond, han adoptado protecciones como estas.",
+    }
+    assert expected[language] in points
+
+
+def test_putney_is_told_of_its_own_article_in_the_second_person() -> None:
+    texts = _texts("Putney", TOWN_MEETING, policing="sheriff")
+    said = {
+        "explainer-en.docx": "Your town passed such an article in 2022, as did the voters of "
+        "Dummerston (345 to 61) and Marlboro.",
+        "explainer-es.docx": "Su municipio aprobó un artículo así en 2022, igual que los "
+        "votantes de Dummerston (345 votos contra 61) y Marlboro.",
+        "selectboard-letter.docx": "As you know, your town's voters passed a similar article "
+        "in 2022, as did the voters of Dummerston (345 to 61) and Marlboro.",
+        "town-meeting-article-en.docx": "On Town Meeting Day 2022, you passed a similar "
+        "advisory article calling on the Windham County Sheriff to change the Sheriff's "
+        "policy, as did the voters of Dummerston (345 to 61) and Marlboro.",
+        "town-meeting-article-es.docx": "En la asamblea del pueblo de 2022, ustedes aprobaron "
+        "un artículo consultivo parecido, que pedía al sheriff del condado de Windham cambiar "
+        "la política de su oficina, igual que los votantes de Dummerston (345 votos contra "
+        "61) y Marlboro.",
+        "talking-points-en.docx": "In 2022 you passed an article like this one, as did the "
+        "voters of Dummerston (345 to 61) and Marlboro. I ask you to vote yes again.",
+        "talking-points-es.docx": "En 2022 ustedes aprobaron un artículo como este, igual que "
+        "los votantes de Dummerston (345 votos contra 61) y Marlboro. Les pido que vuelvan a "
+        "votar que sí.",
+    }
+    for name, sentence in said.items():
+        assert any(sentence in line for line in texts[name]), name
+    for name, lines in texts.items():
+        listed = [line for line in lines if re.search(r", Putney|Putney (and|y) Marlboro", line)]
+        assert listed == [], name
+
+
+def test_every_precedent_is_a_municipality_of_the_registry() -> None:
+    precedents = COMPANIONS.precedents
+    assert precedents is not None and LIBRARY.registry is not None
+    known = {(m.name, m.kind) for m in LIBRARY.registry.rows}
+    for precedent in (*precedents.value.adopted, *precedents.value.articles):
+        assert (precedent.town, precedent.kind) in known, precedent.town

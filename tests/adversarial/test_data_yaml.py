@@ -120,7 +120,42 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "zero-width-clerk",
         PROFILE,
         swap("clerk_title: Town Clerk", 'clerk_title: "\\u200B\\u200D"'),
-        (PROFILE + ":9", "governing_body.clerk_title: the value holds only invisible characters"),
+        (
+            PROFILE + ":9",
+            "governing_body.clerk_title: the value holds an invisible formatting character "
+            "(U+200B, zero-width space)",
+        ),
+    ),
+    (
+        "override-in-body-name",
+        PROFILE,
+        swap("  name: Selectboard", '  name: "Select\\u202Eboard"'),
+        (
+            PROFILE + ":7",
+            "governing_body.name: the value holds an invisible formatting character "
+            "(U+202E, right-to-left override)",
+        ),
+    ),
+    (
+        "chinese-body-name",
+        PROFILE,
+        swap("  name: Selectboard", "  name: 委员会"),
+        (
+            PROFILE + ":7",
+            "governing_body.name: the value has no letter from A to Z; names and titles in "
+            "the documents are written in English letters (accented letters such as é are "
+            "fine)",
+        ),
+    ),
+    (
+        "one-letter-title",
+        PROFILE,
+        swap("presiding_officer_title: Chair", "presiding_officer_title: a"),
+        (
+            PROFILE + ":8",
+            "governing_body.presiding_officer_title: the value is too short for a name or "
+            "title (at least 2 characters)",
+        ),
     ),
     (
         "escape-in-body-name",

@@ -36,11 +36,12 @@ class _Fit:
     """Refuses text a Word document cannot hold (see :mod:`draftkit.text_rules`): the
     error reaches the user as ``file:line: field: the value holds U+0000 ...``."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, name: bool = False) -> None:
         self.limit = limit
+        self.name = name
 
     def __call__(self, value: str) -> str:
-        problem = text_problem(value, max_length=self.limit)
+        problem = text_problem(value, max_length=self.limit, name=self.name)
         if problem is not None:
             raise PydanticCustomError("text_problem", "the value {problem}", {"problem": problem})
         return value
@@ -60,6 +61,14 @@ Name = Annotated[
     AfterValidator(_Fit(MAX_NAME_LENGTH)),
 ]
 """A name or title: one line, at most 200 characters, nothing a document cannot hold."""
+
+OfficialName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_Fit(MAX_NAME_LENGTH, name=True)),
+]
+"""A name or title printed as a Vermont municipality's, body's, agency's or officer's:
+a :data:`Name` that also holds a letter from A to Z and at least two characters."""
 
 FreeText = Annotated[str, AfterValidator(_Fit(MAX_TEXT_LENGTH))]
 """A note or source (URL, citation): anything a document can hold."""
@@ -87,6 +96,7 @@ __all__ = [
     "Identifier",
     "MunicipalityKind",
     "Name",
+    "OfficialName",
     "Strict",
     "Text",
     "Version",

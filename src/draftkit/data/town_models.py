@@ -23,7 +23,7 @@ from draftkit.data.fields import (
     FreeText,
     Identifier,
     MunicipalityKind,
-    Name,
+    OfficialName,
     Strict,
     Text,
 )
@@ -32,19 +32,19 @@ from draftkit.data.fields import (
 class GoverningBody(Strict):
     """The legislative body that adopts the resolution."""
 
-    name: Name = Field(
+    name: OfficialName = Field(
         description='The body\'s name as it appears on its agendas, e.g. "City Council", '
         '"Selectboard", "Board of Aldermen", "Board of Trustees".'
     )
-    presiding_officer_title: Name = Field(
+    presiding_officer_title: OfficialName = Field(
         description='Title of the officer who signs adopted resolutions, e.g. "Mayor", '
         '"Chair", "President".'
     )
-    clerk_title: Name = Field(
+    clerk_title: OfficialName = Field(
         description='Title of the officer who attests adopted resolutions, e.g. "City Clerk", '
         '"Town Clerk".'
     )
-    manager_title: Name | None = Field(
+    manager_title: OfficialName | None = Field(
         default=None,
         description='Title of the town or city manager the body has appointed, e.g. "Town '
         "Manager\". Under 24 V.S.A. § 1931 a manager acts in the body's stead on the police "
@@ -64,8 +64,8 @@ class GoverningBody(Strict):
 class RunBy(Strict):
     """The other municipality whose officials adopt a shared department's policies."""
 
-    legal_name: Name = Field(description='Its legal style, e.g. "Village of Woodstock".')
-    body: Name = Field(description='Its governing body, e.g. "Board of Trustees".')
+    legal_name: OfficialName = Field(description='Its legal style, e.g. "Village of Woodstock".')
+    body: OfficialName = Field(description='Its governing body, e.g. "Board of Trustees".')
 
 
 class PoliceAgency(Strict):
@@ -77,9 +77,13 @@ class PoliceAgency(Strict):
         "constables: the town's constables, exercising law enforcement authority under "
         "24 V.S.A. § 1936a, are its only local law enforcement."
     )
-    name: Name = Field(description='The agency\'s full name, e.g. "Burlington Police Department".')
-    head_title: Name = Field(description='Title of the agency head, e.g. "Chief of Police".')
-    policy_adopted_by: Name = Field(
+    name: OfficialName = Field(
+        description='The agency\'s full name, e.g. "Burlington Police Department".'
+    )
+    head_title: OfficialName = Field(
+        description='Title of the agency head, e.g. "Chief of Police".'
+    )
+    policy_adopted_by: OfficialName = Field(
         description="Title of the official who adopts or amends the agency's policies: "
         "usually the head, or the manager where 24 V.S.A. § 1931 gives the decision to a "
         'town or city manager, e.g. "Chief of Police", "City Manager".'
@@ -89,7 +93,7 @@ class PoliceAgency(Strict):
         "directive; false if it may only request it. The resolution says 'directs' or "
         "'requests' accordingly."
     )
-    approving_body: Name | None = Field(
+    approving_body: OfficialName | None = Field(
         default=None,
         description="A body that must approve the agency's policy changes before they "
         'take effect, e.g. "Police Commission" (Burlington\'s charter). The resolution '
@@ -104,7 +108,7 @@ class PoliceAgency(Strict):
         "resolution then requests that municipality's body and the adopting official; "
         "it never directs. Leave out where the department is the municipality's own.",
     )
-    directive_series: Name = Field(
+    directive_series: OfficialName = Field(
         default="Directive",
         description='What the agency calls its written orders, e.g. "Department Directive", '
         '"General Order".',
@@ -172,7 +176,7 @@ class FippInForce(Strict):
         description="Which statewide model the policy follows, by the Criminal Justice "
         "Council's effective date (YYYY-MM-DD), e.g. 2024-04-23."
     )
-    policy_title: Name = Field(
+    policy_title: OfficialName = Field(
         default="Fair and Impartial Policing Policy",
         description="The title of the agency's policy as the agency names it.",
     )
@@ -207,12 +211,12 @@ def _without_county(value: str) -> str:
 class TownProfile(Strict):
     """A Vermont municipality: the facts a resolution and a directive need."""
 
-    name: Name = Field(description='The name people use, e.g. "Burlington".')
-    legal_name: Name = Field(
+    name: OfficialName = Field(description='The name people use, e.g. "Burlington".')
+    legal_name: OfficialName = Field(
         description='The municipality\'s legal style, e.g. "City of Burlington", "Town of Barre".'
     )
     kind: MunicipalityKind = Field(description="city, town or village.")
-    county: Annotated[Name, AfterValidator(_without_county)] = Field(
+    county: Annotated[OfficialName, AfterValidator(_without_county)] = Field(
         description='The county, without the word "County", e.g. "Chittenden".'
     )
     governing_body: GoverningBody = Field(description="Who adopts the resolution.")

@@ -129,7 +129,8 @@ def read_answers(form: FormData) -> tuple[Answers, dict[str, Problem]]:
     if len(sponsors) > MAX_SPONSORS:
         problems["sponsors"] = Problem("too_many", {"limit": MAX_SPONSORS})
     for sponsor in sponsors:
-        _check_text("sponsors", sponsor, problems)
+        # A sponsor is a person, whose name may be written in any script.
+        _check_text("sponsors", sponsor, problems, official=False)
     date = form.get("date").strip()
     if date:
         try:
@@ -163,7 +164,11 @@ def _text(form: FormData, name: str, problems: dict[str, Problem], *, required: 
     return value
 
 
-def _check_text(name: str, value: str, problems: dict[str, Problem]) -> None:
-    found = text_problem_code(value, max_length=MAX_NAME_LENGTH)
+def _check_text(
+    name: str, value: str, problems: dict[str, Problem], *, official: bool = True
+) -> None:
+    # The facts and the agency are names and titles printed as a Vermont body's or
+    # officer's, in English letters (text_rules); the profile model checks them again.
+    found = text_problem_code(value, max_length=MAX_NAME_LENGTH, name=official)
     if found is not None and name not in problems:
         problems[name] = Problem(found[0], found[1])

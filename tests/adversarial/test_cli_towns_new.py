@@ -12,7 +12,14 @@ from draftkit.data.profiles import validate_answer
 from draftkit.errors import DataError
 from draftkit.text_rules import TEXT_HINT
 
-LEGAL_NAME_HINT = "  hint: write the legal name as the charter does, e.g. 'Town of Hinesburg'\n"
+LEGAL_NAME_HINT = (
+    "  hint: write it in English as the charter does: a town's legal name begins 'Town of', "
+    "a city's 'City of', a village's 'Village of'\n"
+)
+NOT_HINESBURG = (
+    "towns/hinesburg.yaml: legal_name: 'Town of Essex' is not the legal name of the town of "
+    "Hinesburg, which is written 'Town of Hinesburg'\n"
+)
 
 
 @pytest.fixture
@@ -26,10 +33,7 @@ def test_a_legal_name_for_another_town_is_refused_with_yes(project: Path, tmp_pa
         project, "towns", "new", "Hinesburg", "--yes", "--set", "legal_name=Town of Essex"
     )
     assert result.exit_code == 1
-    assert plain(result) == (
-        "towns/hinesburg.yaml: legal_name: the legal name 'Town of Essex' does not name "
-        f"Hinesburg\n{LEGAL_NAME_HINT}error: 1 problem in 1 file\n"
-    )
+    assert plain(result) == f"{NOT_HINESBURG}{LEGAL_NAME_HINT}error: 1 problem in 1 file\n"
     assert snapshot(tmp_path) == before
     assert invoke(project, "check").exit_code == 0
 
@@ -38,10 +42,7 @@ def test_a_legal_name_for_another_town_is_asked_again(project: Path) -> None:
     answers = "Town of Essex\n" + "\n" * 12 + "Town of Hinesburg\n"
     result = invoke(project, "towns", "new", "Hinesburg", input=answers)
     assert result.exit_code == 0, result.output
-    assert (
-        "towns/hinesburg.yaml: legal_name: the legal name 'Town of Essex' does not name "
-        f"Hinesburg\n{LEGAL_NAME_HINT}"
-    ) in result.stderr
+    assert f"{NOT_HINESBURG}{LEGAL_NAME_HINT}" in result.stderr
     assert "wrote towns/hinesburg.yaml\n" in result.stdout
     assert "legal_name: Town of Hinesburg" in (project / "towns/hinesburg.yaml").read_text()
     assert invoke(project, "check").exit_code == 0

@@ -27,6 +27,7 @@ from draftkit.data.fields import (
     Strict,
     Text,
 )
+from draftkit.data.registry import base_name, key
 
 
 class GoverningBody(Strict):
@@ -203,6 +204,11 @@ FactField = Literal[
 """The facts a person confirms (``draftkit.data.questions`` asks them in this order)."""
 
 
+def legal_prefix(kind: str) -> str:
+    """How a municipality's legal name begins: ``Town of``, ``City of``, ``Village of``."""
+    return f"{kind.capitalize()} of"
+
+
 def _without_county(value: str) -> str:
     # People write "Chittenden County"; documents add "County" themselves.
     return value.removesuffix(" County").strip() or value
@@ -238,6 +244,40 @@ class TownProfile(Strict):
         "every fact the documents print is listed.",
     )
 
+    @model_validator(mode="after")
+    def _legal_name_fits(self) -> TownProfile:
+        # The legal name heads the resolution and styles the municipality throughout it
+        # ("the Town of Brattleboro"), so it must be its kind's legal style and name it:
+        # "Town of Barre" for Barre Town, "City of St. Albans" for St. Albans City. A
+        # Spanish "Ciudad de Brattleboro" or the wrong kind ("City of Brattleboro")
+        # would head an English resolution with a municipality that does not exist.
+        prefix = legal_prefix(self.kind)
+        place = base_name(self.name)
+        rest = self.legal_name.removeprefix(prefix + " ")
+        # Spelling may differ in accents, periods and Saint/St. (registry.key), and a
+        # trailing ", Vermont" is the State's style; "City of South Burlington" does not
+        # name Burlington, and "Town of brattleboro" would print in lower case.
+        if (
+            rest == self.legal_name
+            or key(rest) not in (key(place), key(place) + " vermont")
+            or any(word[:1].islower() for word in rest.split())
+        ):
+            raise PydanticCustomError(
+                "legal_name_not_this_town",
+                "{legal_name} is not the legal name of the {kind} of {place}, which is "
+                "written '{prefix} {place}'",
+                {
+                    "legal_name": repr(self.legal_name),
+                    "kind": self.kind,
+                    "place": place,
+                    "prefix": prefix,
+                    "field": "legal_name",
+                    "hint": "write it in English as the charter does: a town's legal name "
+                    "begins 'Town of', a city's 'City of', a village's 'Village of'",
+                },
+            )
+        return self
+
 
 __all__ = [
     "FactField",
@@ -248,4 +288,5 @@ __all__ = [
     "PoliceAgency",
     "RunBy",
     "TownProfile",
+    "legal_prefix",
 ]

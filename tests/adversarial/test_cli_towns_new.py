@@ -9,6 +9,7 @@ import pytest
 from tests.adversarial._edges import invoke, patch_renames, plain, real_project, snapshot
 
 from draftkit.data.profiles import validate_answer
+from draftkit.dates import RANGE_HINT, latest
 from draftkit.errors import DataError
 from draftkit.text_rules import TEXT_HINT
 
@@ -139,4 +140,35 @@ def test_ctrl_c_while_the_profile_is_written_leaves_no_profile(
     result = invoke(project, "towns", "new", "Hinesburg", "--yes")
     assert result.exit_code == 130
     assert plain(result) == "Stopped\n"
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "hint"),
+    [
+        (
+            "2026-W01-1",
+            "'2026-W01-1' is not a date",
+            "write it as YYYY-MM-DD, e.g. 2024-04-23",
+        ),
+        (
+            "1776-07-04",
+            f"1776-07-04 is outside the dates draftkit accepts (2000-01-01 to "
+            f"{latest().isoformat()})",
+            RANGE_HINT,
+        ),
+    ],
+)
+def test_a_model_version_is_a_plain_date_in_range(
+    project: Path, tmp_path: Path, value: str, message: str, hint: str
+) -> None:
+    before = snapshot(tmp_path)
+    result = invoke(
+        project, "towns", "new", "Hinesburg", "--yes", "--set", f"fipp.model_version={value}"
+    )
+    assert result.exit_code == 1
+    assert plain(result) == (
+        f"towns/hinesburg.yaml: fipp.model_version: {message}\n  hint: {hint}\n"
+        "error: 1 problem in 1 file\n"
+    )
     assert snapshot(tmp_path) == before

@@ -87,6 +87,37 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         (PROFILE + ":17", "fipp.model_version: '2024-02-30' is not a date", "YYYY-MM-DD"),
     ),
     (
+        "week-date-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 2026-W01-1"),
+        (PROFILE + ":17", "fipp.model_version: '2026-W01-1' is not a date", "YYYY-MM-DD"),
+    ),
+    (
+        "year-one-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 0001-01-01"),
+        (
+            PROFILE + ":17",
+            "fipp.model_version: 0001-01-01 is outside the dates draftkit accepts (2000-01-01",
+            "check the year",
+        ),
+    ),
+    (
+        "datetime-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 2024-04-23 10:00:00"),
+        (PROFILE + ":17", "fipp.model_version: '2024-04-23 10:00:00' is not a date"),
+    ),
+    (
+        "year-1776-amendment",
+        PROFILE,
+        add("  local_amendments:\n    - date: '1776'\n      description: the town voted\n"),
+        (
+            PROFILE + ":19",
+            "fipp.local_amendments[0].date: '1776' is outside the years draftkit accepts (2000 to",
+        ),
+    ),
+    (
         "february-30-amendment",
         PROFILE,
         add("  local_amendments:\n    - date: 2019-02-30\n      description: the town voted\n"),

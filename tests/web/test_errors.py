@@ -10,8 +10,11 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.web.conftest import REPO, form_to, post
 
+from draftkit.dates import latest
 from draftkit.web import create_app, steps
 from draftkit.web.i18n import messages
+
+LAST = latest().isoformat()
 
 
 def shown(text: str) -> str:
@@ -50,6 +53,9 @@ def facts_pairs(client: TestClient, lang: str = "en", town: str = "brattleboro",
         ("governing_body__clerk_title", "a", "too_short", {"limit": 2}),
         ("governing_body__clerk_title", "x" * 201, "too_long", {"limit": 200}),
         ("date", "2026-13-01", "not_a_date", {}),
+        ("date", "2026-W01-1", "not_a_date", {}),
+        ("date", "0001-01-01", "date_out_of_range", {"first": "2000-01-01", "last": LAST}),
+        ("date", "9999-12-31", "date_out_of_range", {"first": "2000-01-01", "last": LAST}),
         ("may_direct", "maybe", "unknown_choice", {}),
         ("policing", "army", "unknown_choice", {}),
     ],

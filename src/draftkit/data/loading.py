@@ -31,6 +31,8 @@ PYDANTIC_CODES = {
     "date_not_real": "not_a_date",
     "body_may_not_direct": "body_may_not_direct",
     "legal_name_not_this_town": "legal_name_not_this_town",
+    "not_a_date": "not_a_date",
+    "out_of_range_date": "date_out_of_range",
 }
 """Validation errors a person can meet through a front end (the web's answers, which
 the profile model checks), by pydantic's error type -> the stable ``code`` their

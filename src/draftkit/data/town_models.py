@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from draftkit.data.fields import (
     Arrangement,
+    Day,
     FreeText,
     Identifier,
     MunicipalityKind,
@@ -28,6 +29,7 @@ from draftkit.data.fields import (
     Text,
 )
 from draftkit.data.registry import base_name, key
+from draftkit.dates import EARLIEST, RANGE_HINT, DateProblem, latest, read_date
 
 
 class GoverningBody(Strict):
@@ -136,14 +138,29 @@ def _date_as_text(value: object) -> object:
 
 
 def _real_date(value: str) -> str:
-    # The pattern lets 2024-02-30 through; the calendar does not.
+    # The pattern lets 2024-02-30 through; the calendar does not. A year must be one
+    # draftkit accepts for any date (draftkit.dates).
     if len(value) == 10:
         try:
-            dt.date.fromisoformat(value)
-        except ValueError:
+            read_date(value)
+        except DateProblem as problem:
+            if problem.code == "not_a_date":
+                raise PydanticCustomError(
+                    "date_not_real", "{value} is not a date", {"value": value}
+                ) from None
             raise PydanticCustomError(
-                "date_not_real", "{value} is not a date", {"value": value}
+                "out_of_range_date", "{message}", {"message": problem.message, "hint": problem.hint}
             ) from None
+    elif not EARLIEST.year <= int(value[:4]) <= latest().year:
+        raise PydanticCustomError(
+            "out_of_range_date",
+            "{message}",
+            {
+                "message": f"{value!r} is outside the years draftkit accepts "
+                f"({EARLIEST.year} to {latest().year})",
+                "hint": RANGE_HINT,
+            },
+        )
     return value
 
 
@@ -173,7 +190,7 @@ class LocalAmendment(Strict):
 class FippInForce(Strict):
     """The Fair and Impartial Policing Policy the agency follows today."""
 
-    model_version: dt.date = Field(
+    model_version: Day = Field(
         description="Which statewide model the policy follows, by the Criminal Justice "
         "Council's effective date (YYYY-MM-DD), e.g. 2024-04-23."
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from draftkit.data.defaults import Policing
 from draftkit.data.fields import ARRANGEMENTS, Arrangement
+from draftkit.dates import DateProblem, read_date
 from draftkit.text_rules import MAX_NAME_LENGTH, text_problem_code
 
 FACT_FIELDS = (
@@ -60,7 +61,7 @@ class Answers:
     @property
     def draft_date(self) -> dt.date:
         """The date on the documents (today when none was given)."""
-        return dt.date.fromisoformat(self.date) if self.date else dt.date.today()
+        return read_date(self.date) if self.date else dt.date.today()
 
     def hidden(self, *, facts: bool = True, clauses: bool = True) -> list[tuple[str, str]]:
         """The answers as (name, value) pairs for hidden form fields or a query."""
@@ -134,12 +135,9 @@ def read_answers(form: FormData) -> tuple[Answers, dict[str, Problem]]:
     date = form.get("date").strip()
     if date:
         try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            problems["date"] = Problem("not_a_date")
-        else:
-            if len(date) != 10:
-                problems["date"] = Problem("not_a_date")
+            read_date(date)
+        except DateProblem as problem:
+            problems["date"] = Problem(problem.code, problem.details)
     clauses = tuple(dict.fromkeys(c for c in form.getlist("clause") if c))
     if len(clauses) > MAX_CLAUSES or any(len(c) > MAX_CLAUSE_ID_LENGTH for c in clauses):
         problems["clause"] = Problem("too_many", {"limit": MAX_CLAUSES})

@@ -261,7 +261,13 @@ def test_profile_must_agree_with_the_registry(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     "legal_name",
-    ["Town of Hinesburg", "Town of Burlington", "Ciudad de Burlington", "City of South Burlington"],
+    [
+        "Town of Hinesburg",
+        "Town of Burlington",
+        "Ciudad de Burlington",
+        "City of South Burlington",
+        "City of burlington",
+    ],
 )
 def test_a_legal_name_must_be_the_kinds_style_and_name_the_place(tmp_path, legal_name) -> None:
     import shutil

@@ -221,6 +221,12 @@ FactField = Literal[
 """The facts a person confirms (``draftkit.data.questions`` asks them in this order)."""
 
 
+def _lowered(written: str, place: str) -> bool:
+    """Whether ``written`` lower-cases a word that ``place`` capitalizes."""
+    capitalized = {word.casefold() for word in place.split() if word[:1].isupper()}
+    return any(w[:1].islower() and w.casefold() in capitalized for w in written.split())
+
+
 def legal_prefix(kind: str) -> str:
     """How a municipality's legal name begins: ``Town of``, ``City of``, ``Village of``."""
     return f"{kind.capitalize()} of"
@@ -277,7 +283,7 @@ class TownProfile(Strict):
         if (
             rest == self.legal_name
             or key(rest) not in (key(place), key(place) + " vermont")
-            or any(word[:1].islower() for word in rest.split())
+            or _lowered(rest, place)
         ):
             raise PydanticCustomError(
                 "legal_name_not_this_town",

@@ -14,6 +14,7 @@ from tests.conftest import REPO, run
 
 from draftkit.data.defaults import Policing
 from draftkit.data.library import load_library
+from draftkit.dates import RANGE_HINT, latest
 from draftkit.errors import DraftkitError
 from draftkit.packet import PacketFacts, build_packet, building, load_companions, packet_facts
 from draftkit.packet.pdf import convert_to_pdf
@@ -244,6 +245,16 @@ REFUSED = {
         (*PACKET, "--route", "town-meeting", "--meeting-date", "2027-02-30"),
         "error: --meeting-date: '2027-02-30' is not a date\n"
         "  hint: write it as YYYY-MM-DD, e.g. 2027-03-02\n",
+    ),
+    "week date for the meeting": (
+        (*PACKET, "--route", "town-meeting", "--meeting-date", "2027-W10-2"),
+        "error: --meeting-date: '2027-W10-2' is not a date\n"
+        "  hint: write it as YYYY-MM-DD, e.g. 2027-03-02\n",
+    ),
+    "meeting in the year 9999": (
+        (*PACKET, "--route", "town-meeting", "--meeting-date", "9999-03-02"),
+        "error: --meeting-date: 9999-03-02 is outside the dates draftkit accepts "
+        f"(2000-01-01 to {latest().isoformat()})\n  hint: {RANGE_HINT}\n",
     ),
     "meeting before the packet": (
         (*PACKET, "--route", "town-meeting", "--meeting-date", "2026-03-03"),

@@ -18,7 +18,9 @@ from tests.conftest import FIXTURES, REPO
 from draftkit.data.fields import ARRANGEMENTS
 from draftkit.data.library import Library, load_library
 from draftkit.data.loading import Loaded, YamlDocument
-from draftkit.data.town_models import FactField, TownProfile
+from draftkit.data.registry import base_name
+from draftkit.data.town_models import FactField, TownProfile, legal_prefix
+from draftkit.dates import EARLIEST, latest
 from draftkit.drafting.composing import DraftOptions
 from draftkit.drafting.pipeline import prepare_draft
 from draftkit.naming import slugify
@@ -33,6 +35,15 @@ TEXT = st.text(
     min_size=1,
     max_size=120,
 ).filter(lambda s: s.strip() != "")
+
+
+# A name or title the documents print: a letter from A to Z and two characters at least.
+NAME = TEXT.filter(lambda s: len(s.strip()) >= 2 and any(c.isascii() and c.isalpha() for c in s))
+
+
+def _place_name(text: str) -> str:
+    # A municipality's name is capitalized word by word, as its legal name prints it.
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
 
 
 def _library() -> Library:
@@ -59,28 +70,30 @@ LIBRARY = _library()
 
 @st.composite
 def profiles(draw: st.DrawFn) -> TownProfile:
+    name = _place_name(draw(NAME))
+    kind = draw(st.sampled_from(["city", "town", "village"]))
     return TownProfile.model_validate(
         {
-            "name": draw(TEXT),
-            "legal_name": draw(TEXT),
-            "kind": draw(st.sampled_from(["city", "town", "village"])),
-            "county": draw(TEXT),
+            "name": name,
+            "legal_name": f"{legal_prefix(kind)} {base_name(name)}",
+            "kind": kind,
+            "county": draw(NAME),
             "governing_body": {
-                "name": draw(TEXT),
-                "presiding_officer_title": draw(TEXT),
-                "clerk_title": draw(TEXT),
+                "name": draw(NAME),
+                "presiding_officer_title": draw(NAME),
+                "clerk_title": draw(NAME),
             },
             "police": {
                 "arrangement": draw(st.sampled_from(ARRANGEMENTS)),
-                "name": draw(TEXT),
-                "head_title": draw(TEXT),
-                "policy_adopted_by": draw(TEXT),
+                "name": draw(NAME),
+                "head_title": draw(NAME),
+                "policy_adopted_by": draw(NAME),
                 "body_may_direct": draw(st.booleans()),
-                "directive_series": draw(TEXT),
-                "approving_body": draw(st.none() | TEXT),
+                "directive_series": draw(NAME),
+                "approving_body": draw(st.none() | NAME),
             },
             "fipp": {
-                "model_version": draw(st.dates()).isoformat(),
+                "model_version": draw(st.dates(EARLIEST, latest())).isoformat(),
                 "local_amendments": [
                     {"date": "2020-03-09", "description": draw(TEXT)}
                     for _ in range(draw(st.integers(0, 2)))

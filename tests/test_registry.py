@@ -248,18 +248,62 @@ def test_profile_must_agree_with_the_registry(tmp_path) -> None:
     for folder in ("towns", "clauses", "resolutions"):
         shutil.copytree(REPO / folder, root / folder)
     profile = root / "towns/burlington.yaml"
+    original = profile.read_text()
+    profile.write_text(original.replace("county: Chittenden", "county: Chitenden"))
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "towns/burlington.yaml:6: county: Burlington is in Chittenden County, not 'Chitenden'\n"
+        "  hint: write county: Chittenden\n"
+        "error: 1 problem in 1 file\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "legal_name",
+    [
+        "Town of Hinesburg",
+        "Town of Burlington",
+        "Ciudad de Burlington",
+        "City of South Burlington",
+        "City of burlington",
+    ],
+)
+def test_a_legal_name_must_be_the_kinds_style_and_name_the_place(tmp_path, legal_name) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("towns", "clauses", "resolutions"):
+        shutil.copytree(REPO / folder, root / folder)
+    profile = root / "towns/burlington.yaml"
     profile.write_text(
-        profile.read_text()
-        .replace("county: Chittenden", "county: Chitenden")
-        .replace("legal_name: City of Burlington", "legal_name: Town of Hinesburg")
+        profile.read_text().replace("legal_name: City of Burlington", f"legal_name: {legal_name}")
     )
     result = run(root, "check")
     assert result.exit_code == 1
     assert result.stderr == (
-        "towns/burlington.yaml:4: legal_name: the legal name 'Town of Hinesburg' does not name "
-        "Burlington\n"
-        "  hint: write the legal name as the charter does, e.g. 'City of Burlington'\n"
-        "towns/burlington.yaml:6: county: Burlington is in Chittenden County, not 'Chitenden'\n"
-        "  hint: write county: Chittenden\n"
-        "error: 2 problems in 1 file\n"
+        f"towns/burlington.yaml:4: legal_name: {legal_name!r} is not the legal name of the city "
+        "of Burlington, which is written 'City of Burlington'\n"
+        "  hint: write it in English as the charter does: a town's legal name begins 'Town of', "
+        "a city's 'City of', a village's 'Village of'\n"
+        "error: 1 problem in 1 file\n"
     )
+
+
+def test_every_organized_municipality_gets_a_legal_name_of_its_kind() -> None:
+    # The registry's defaults pass the profile model's legal-name rule, unusual names too.
+    for slug, expected in {
+        "barre-town": "Town of Barre",
+        "barre-city": "City of Barre",
+        "st-albans-city": "City of St. Albans",
+        "essex-junction": "City of Essex Junction",
+        "south-burlington": "City of South Burlington",
+        "albany-village": "Village of Albany",
+    }.items():
+        said = Policing(arrangement="state_police", on_purpose=True)
+        assert LIBRARY.resolve_town(slug, said).loaded.value.legal_name == expected
+    for m in REGISTRY.rows:
+        if m.organized and REGISTRY.slug(m) not in LIBRARY.towns:
+            said = Policing(arrangement="state_police", on_purpose=True)
+            profile = LIBRARY.resolve_town(REGISTRY.slug(m), said).loaded.value
+            assert profile.legal_name.startswith(f"{m.kind.capitalize()} of ")

@@ -50,9 +50,17 @@ def test_markup_characters_appear_literally(make_project) -> None:
 
 def test_template_syntax_in_a_value_is_never_evaluated(make_project) -> None:
     root = make_project()
-    _rename_town(root, legal_name="Town of {{ 7*7 }}", name="{% if 1 %}Testville{% endif %}")
+    # The legal name must be "Town of" and the name (the profile model), so the syntax
+    # goes into the name and the legal name alike, and into the body's name.
+    _rename_town(
+        root,
+        legal_name="Town of {% if 1 %}Testville{% endif %}",
+        name="{% if 1 %}Testville{% endif %}",
+        governing_body__name="Board {{ 7*7 }}",
+    )
     text = _all_text(root)
-    assert "Town of {{ 7*7 }}" in text
+    assert "Town of {% if 1 %}Testville{% endif %}" in text
+    assert "Board {{ 7*7 }}" in text
     assert "49" not in text
 
 

@@ -6,6 +6,15 @@ surrogates (what Python makes of bytes that are not valid UTF-8) or the two
 ``recover=True``, which silently drops everything after such a character, so a value
 holding one would cut the document short. Every front end (YAML files, CLI options, the
 web form) asks :func:`text_problem` first and refuses the value with its answer.
+
+Word can hold Unicode *format* characters (category Cf), but they do harm there: a
+right-to-left override (U+202E) makes Word show the rest of a line backwards, and a
+zero-width space (U+200B) hides inside a name, so "Town of Brattleboro" no longer
+matches itself. They are refused everywhere, not stripped: stripping would change what a
+person typed without telling them.
+
+A name or title printed as a Vermont body's or officer's name must also be written in
+English letters (:func:`text_problem` with ``name=True``).
 """
 
 from __future__ import annotations
@@ -27,6 +36,38 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Other control characters that XML can hold but that no name or paragraph should.
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
+# No format character (Cf) is needed in an English Vermont legal document. The ones a
+# person could plausibly paste: the soft hyphen (U+00AD) comes from text copied out of
+# Word or a PDF where a word was hyphenated at a line end; names and titles are short
+# and never need a hyphenation hint, and prose paragraphs let Word hyphenate by itself,
+# so it is refused too (it is invisible, and a name holding one no longer matches the
+# same name typed by hand). Joiners (U+200C, U+200D) shape Arabic, Indic and emoji
+# text, which the English documents do not print. Direction marks and overrides only
+# matter in right-to-left scripts, and an override reverses the English text after it.
+_PLAIN_NAMES = {
+    0x00AD: "soft hyphen",
+    0x061C: "Arabic letter mark",
+    0x200B: "zero-width space",
+    0x200C: "zero-width non-joiner",
+    0x200D: "zero-width joiner",
+    0x200E: "left-to-right mark",
+    0x200F: "right-to-left mark",
+    0x202A: "left-to-right embedding",
+    0x202B: "right-to-left embedding",
+    0x202C: "end of a direction embedding",
+    0x202D: "left-to-right override",
+    0x202E: "right-to-left override",
+    0x2060: "word joiner",
+    0x2066: "left-to-right isolate",
+    0x2067: "right-to-left isolate",
+    0x2068: "first-strong isolate",
+    0x2069: "end of a direction isolate",
+    0xFEFF: "byte order mark",
+}
+
+MIN_NAME_LENGTH = 2
+"""Shortest name or title accepted (characters)."""
+
 
 def _describe(char: str) -> str:
     code = f"U+{ord(char):04X}"
@@ -36,6 +77,28 @@ def _describe(char: str) -> str:
     return f"{code} ({name.lower()})" if name else code
 
 
+def _format_character(text: str) -> str | None:
+    return next((c for c in text if unicodedata.category(c) == "Cf"), None)
+
+
+def format_character_name(char: str) -> str:
+    """A format character in plain words: ``"right-to-left override"``."""
+    plain = _PLAIN_NAMES.get(ord(char))
+    if plain is not None:
+        return plain
+    return unicodedata.name(char, "format character").lower()
+
+
+def _latin_letter(text: str) -> bool:
+    # A letter whose base (accents taken off) is A to Z: "é" and "Ü" count, "委" and "й" not.
+    for char in text:
+        if unicodedata.category(char).startswith("L"):
+            base = unicodedata.normalize("NFD", char)[0]
+            if "a" <= base.lower() <= "z" and base.isascii():
+                return True
+    return False
+
+
 def _visible(text: str) -> bool:
     # Letters, digits, punctuation and symbols are visible; spaces, format characters
     # (zero-width joiners, direction marks) and marks alone are not.
@@ -43,35 +106,57 @@ def _visible(text: str) -> bool:
 
 
 def text_problem_code(
-    value: str, *, max_length: int = MAX_NAME_LENGTH
+    value: str, *, max_length: int = MAX_NAME_LENGTH, name: bool = False
 ) -> tuple[str, dict[str, str | int]] | None:
     """What makes ``value`` unfit for a document, as a stable code and its details (for
     front ends that word it in another language), or ``None`` when it is fine.
 
     Codes: ``bad_character`` (``character``: ``U+0000``, ``control``: 1 or 0),
-    ``blank``, ``invisible``, ``too_long`` (``length``, ``limit``).
+    ``format_character`` (``character``: ``U+202E``, ``name``: its plain English name),
+    ``blank``, ``invisible``, ``too_long`` (``length``, ``limit``); with ``name=True``
+    (a body's or officer's name or title) also ``no_latin_letter`` and ``too_short``
+    (``limit``).
     """
     bad = _NOT_XML.search(value) or _C1_CONTROLS.search(value)
     if bad:
         char = bad.group()
         control = int(unicodedata.category(char) == "Cc")
         return "bad_character", {"character": f"U+{ord(char):04X}", "control": control}
+    hidden = _format_character(value)
+    if hidden is not None:
+        return "format_character", {
+            "character": f"U+{ord(hidden):04X}",
+            "name": format_character_name(hidden),
+        }
     if not value.strip():
         return "blank", {}
     if not _visible(value):
         return "invisible", {}
     if len(value) > max_length:
         return "too_long", {"length": len(value), "limit": max_length}
+    if name and not _latin_letter(value):
+        return "no_latin_letter", {}
+    if name and len(value.strip()) < MIN_NAME_LENGTH:
+        return "too_short", {"limit": MIN_NAME_LENGTH}
     return None
 
 
-def text_problem(value: str, *, max_length: int = MAX_NAME_LENGTH) -> str | None:
+def text_problem(
+    value: str, *, max_length: int = MAX_NAME_LENGTH, name: bool = False
+) -> str | None:
     """Say what makes ``value`` unfit for a document, or ``None`` when it is fine.
 
-    The answer is a phrase that completes "the value ...", e.g.
-    ``"holds U+0000 (a control character), which a Word document cannot hold"``.
+    Args:
+        value: The text as given.
+        max_length: The longest text accepted.
+        name: ``value`` is printed as a Vermont body's or officer's name or title, so it
+            must hold a Latin letter (A-Z, accented or not) and at least two characters.
+
+    Returns:
+        A phrase that completes "the value ...", e.g.
+        ``"holds U+0000 (a control character), which a Word document cannot hold"``.
     """
-    found = text_problem_code(value, max_length=max_length)
+    found = text_problem_code(value, max_length=max_length, name=name)
     if found is None:
         return None
     code, details = found
@@ -83,6 +168,17 @@ def text_problem(value: str, *, max_length: int = MAX_NAME_LENGTH) -> str | None
             else _describe(bad)
         )
         return f"holds {what}, which a Word document cannot hold"
+    if code == "format_character":
+        return (
+            f"holds an invisible formatting character ({details['character']}, {details['name']})"
+        )
+    if code == "no_latin_letter":
+        return (
+            "has no letter from A to Z; names and titles in the documents are written in "
+            "English letters (accented letters such as é are fine)"
+        )
+    if code == "too_short":
+        return f"is too short for a name or title (at least {MIN_NAME_LENGTH} characters)"
     if code == "blank":
         return "is blank"
     if code == "invisible":
@@ -97,4 +193,12 @@ TEXT_HINT = (
 """The hint to give with any :func:`text_problem` answer."""
 
 
-__all__ = ["MAX_NAME_LENGTH", "MAX_TEXT_LENGTH", "TEXT_HINT", "text_problem", "text_problem_code"]
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "MAX_TEXT_LENGTH",
+    "MIN_NAME_LENGTH",
+    "TEXT_HINT",
+    "format_character_name",
+    "text_problem",
+    "text_problem_code",
+]

@@ -12,6 +12,8 @@ import pytest
 from docx import Document
 from tests.adversarial._edges import DATE, invoke, plain, small_project, snapshot
 
+from draftkit.dates import RANGE_HINT, latest
+
 REV_HINT = "  hint: give a commit, tag or branch, e.g. HEAD~1 or main; `git log` lists commits\n"
 
 
@@ -233,6 +235,18 @@ def test_book_does_not_replace_a_file_without_force(tmp_path: Path) -> None:
         ("2026-02-30", "'2026-02-30' is not a date; write it as YYYY-MM-DD"),
         ("tomorrow", "'tomorrow' is not a date; write it as YYYY-MM-DD"),
         ("2026\udce9", "'2026\\udce9' is not a date; write it as YYYY-MM-DD"),
+        # Python 3.11 reads ISO week dates and compact forms; a person never means them.
+        ("2026-W01-1", "'2026-W01-1' is not a date; write it as YYYY-MM-DD"),
+        ("20260302", "'20260302' is not a date; write it as YYYY-MM-DD"),
+        ("2026-3-2", "'2026-3-2' is not a date; write it as YYYY-MM-DD"),
+        *(
+            (
+                day,
+                f"{day} is outside the dates draftkit accepts (2000-01-01 to "
+                f"{latest().isoformat()})\n  hint: {RANGE_HINT}",
+            )
+            for day in ("0001-01-01", "1776-07-04", "1999-12-31", "9999-12-31")
+        ),
     ],
 )
 def test_impossible_dates_are_usage_errors(date: str, message: str, tmp_path: Path) -> None:

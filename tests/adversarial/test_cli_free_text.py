@@ -44,7 +44,15 @@ BAD = {
         "holds U+001B (a control character), which a Word document cannot hold",
     ),
     "too long": ("x" * 201, "is 201 characters long; the limit is 200"),
-    "invisible": ("\u200b\u200d", "holds only invisible characters"),
+    "invisible": ("\u0301\u0302", "holds only invisible characters"),
+    "format character": (
+        "Town of \u202eBrattleboro",
+        "holds an invisible formatting character (U+202E, right-to-left override)",
+    ),
+    "zero-width": (
+        "Town\u200b of X",
+        "holds an invisible formatting character (U+200B, zero-width space)",
+    ),
 }
 
 

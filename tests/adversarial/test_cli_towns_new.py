@@ -9,10 +9,18 @@ import pytest
 from tests.adversarial._edges import invoke, patch_renames, plain, real_project, snapshot
 
 from draftkit.data.profiles import validate_answer
+from draftkit.dates import RANGE_HINT, latest
 from draftkit.errors import DataError
 from draftkit.text_rules import TEXT_HINT
 
-LEGAL_NAME_HINT = "  hint: write the legal name as the charter does, e.g. 'Town of Hinesburg'\n"
+LEGAL_NAME_HINT = (
+    "  hint: write it in English as the charter does: a town's legal name begins 'Town of', "
+    "a city's 'City of', a village's 'Village of'\n"
+)
+NOT_HINESBURG = (
+    "towns/hinesburg.yaml: legal_name: 'Town of Essex' is not the legal name of the town of "
+    "Hinesburg, which is written 'Town of Hinesburg'\n"
+)
 
 
 @pytest.fixture
@@ -26,10 +34,7 @@ def test_a_legal_name_for_another_town_is_refused_with_yes(project: Path, tmp_pa
         project, "towns", "new", "Hinesburg", "--yes", "--set", "legal_name=Town of Essex"
     )
     assert result.exit_code == 1
-    assert plain(result) == (
-        "towns/hinesburg.yaml: legal_name: the legal name 'Town of Essex' does not name "
-        f"Hinesburg\n{LEGAL_NAME_HINT}error: 1 problem in 1 file\n"
-    )
+    assert plain(result) == f"{NOT_HINESBURG}{LEGAL_NAME_HINT}error: 1 problem in 1 file\n"
     assert snapshot(tmp_path) == before
     assert invoke(project, "check").exit_code == 0
 
@@ -38,10 +43,7 @@ def test_a_legal_name_for_another_town_is_asked_again(project: Path) -> None:
     answers = "Town of Essex\n" + "\n" * 12 + "Town of Hinesburg\n"
     result = invoke(project, "towns", "new", "Hinesburg", input=answers)
     assert result.exit_code == 0, result.output
-    assert (
-        "towns/hinesburg.yaml: legal_name: the legal name 'Town of Essex' does not name "
-        f"Hinesburg\n{LEGAL_NAME_HINT}"
-    ) in result.stderr
+    assert f"{NOT_HINESBURG}{LEGAL_NAME_HINT}" in result.stderr
     assert "wrote towns/hinesburg.yaml\n" in result.stdout
     assert "legal_name: Town of Hinesburg" in (project / "towns/hinesburg.yaml").read_text()
     assert invoke(project, "check").exit_code == 0
@@ -140,4 +142,35 @@ def test_ctrl_c_while_the_profile_is_written_leaves_no_profile(
     result = invoke(project, "towns", "new", "Hinesburg", "--yes")
     assert result.exit_code == 130
     assert plain(result) == "Stopped\n"
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "hint"),
+    [
+        (
+            "2026-W01-1",
+            "'2026-W01-1' is not a date",
+            "write it as YYYY-MM-DD, e.g. 2024-04-23",
+        ),
+        (
+            "1776-07-04",
+            f"1776-07-04 is outside the dates draftkit accepts (2000-01-01 to "
+            f"{latest().isoformat()})",
+            RANGE_HINT,
+        ),
+    ],
+)
+def test_a_model_version_is_a_plain_date_in_range(
+    project: Path, tmp_path: Path, value: str, message: str, hint: str
+) -> None:
+    before = snapshot(tmp_path)
+    result = invoke(
+        project, "towns", "new", "Hinesburg", "--yes", "--set", f"fipp.model_version={value}"
+    )
+    assert result.exit_code == 1
+    assert plain(result) == (
+        f"towns/hinesburg.yaml: fipp.model_version: {message}\n  hint: {hint}\n"
+        "error: 1 problem in 1 file\n"
+    )
     assert snapshot(tmp_path) == before

@@ -87,6 +87,37 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         (PROFILE + ":17", "fipp.model_version: '2024-02-30' is not a date", "YYYY-MM-DD"),
     ),
     (
+        "week-date-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 2026-W01-1"),
+        (PROFILE + ":17", "fipp.model_version: '2026-W01-1' is not a date", "YYYY-MM-DD"),
+    ),
+    (
+        "year-one-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 0001-01-01"),
+        (
+            PROFILE + ":17",
+            "fipp.model_version: 0001-01-01 is outside the dates draftkit accepts (2000-01-01",
+            "check the year",
+        ),
+    ),
+    (
+        "datetime-model-version",
+        PROFILE,
+        swap("model_version: 2024-04-23", "model_version: 2024-04-23 10:00:00"),
+        (PROFILE + ":17", "fipp.model_version: '2024-04-23 10:00:00' is not a date"),
+    ),
+    (
+        "year-1776-amendment",
+        PROFILE,
+        add("  local_amendments:\n    - date: '1776'\n      description: the town voted\n"),
+        (
+            PROFILE + ":19",
+            "fipp.local_amendments[0].date: '1776' is outside the years draftkit accepts (2000 to",
+        ),
+    ),
+    (
         "february-30-amendment",
         PROFILE,
         add("  local_amendments:\n    - date: 2019-02-30\n      description: the town voted\n"),
@@ -120,7 +151,42 @@ CASES: list[tuple[str, str, Callable[[str], str], tuple[str, ...]]] = [
         "zero-width-clerk",
         PROFILE,
         swap("clerk_title: Town Clerk", 'clerk_title: "\\u200B\\u200D"'),
-        (PROFILE + ":9", "governing_body.clerk_title: the value holds only invisible characters"),
+        (
+            PROFILE + ":9",
+            "governing_body.clerk_title: the value holds an invisible formatting character "
+            "(U+200B, zero-width space)",
+        ),
+    ),
+    (
+        "override-in-body-name",
+        PROFILE,
+        swap("  name: Selectboard", '  name: "Select\\u202Eboard"'),
+        (
+            PROFILE + ":7",
+            "governing_body.name: the value holds an invisible formatting character "
+            "(U+202E, right-to-left override)",
+        ),
+    ),
+    (
+        "chinese-body-name",
+        PROFILE,
+        swap("  name: Selectboard", "  name: 委员会"),
+        (
+            PROFILE + ":7",
+            "governing_body.name: the value has no letter from A to Z; names and titles in "
+            "the documents are written in English letters (accented letters such as é are "
+            "fine)",
+        ),
+    ),
+    (
+        "one-letter-title",
+        PROFILE,
+        swap("presiding_officer_title: Chair", "presiding_officer_title: a"),
+        (
+            PROFILE + ":8",
+            "governing_body.presiding_officer_title: the value is too short for a name or "
+            "title (at least 2 characters)",
+        ),
     ),
     (
         "escape-in-body-name",

@@ -140,7 +140,11 @@ def test_broken_template_is_refused(tmp_path: Path, damage, words: str, command:
 HOSTILE_SPONSORS = {
     "nul": ("Jos\x00", "U+0000"),
     "surrogate": ("Jos\udce9", "U+DCE9 (a byte that is not valid UTF-8)"),
-    "zero-width": ("\u200b\u200d", "only invisible characters"),
+    "zero-width": ("\u200b\u200d", "invisible formatting character (U+200B, zero-width space)"),
+    "override": (
+        "Ann \u202eLee",
+        "invisible formatting character (U+202E, right-to-left override)",
+    ),
     "escape": ("A\x1b[31m", "U+001B"),
     "noncharacter": ("Ann\uffff", "U+FFFF"),
     "too-long": ("A" * 201, "201 characters long"),

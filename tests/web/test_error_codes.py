@@ -57,8 +57,9 @@ def test_the_walk_finds_codes_from_each_source() -> None:
     # rules and the profile model are each found.
     codes = all_codes()
     assert {
-        "legal_name_not_this_town",  # checking.py, code=
+        "legal_name_not_this_town",  # the profile model, through PYDANTIC_CODES
         "town_not_found",  # registry.py, code=
+        "format_character",  # text_rules.text_problem_code
         "no_clauses",  # web/routes.py, Problem(...)
         "bad_character",  # text_rules.text_problem_code
         "body_may_not_direct",  # the profile model, through PYDANTIC_CODES

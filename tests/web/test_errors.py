@@ -10,8 +10,11 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.web.conftest import REPO, form_to, post
 
+from draftkit.dates import latest
 from draftkit.web import create_app, steps
 from draftkit.web.i18n import messages
+
+LAST = latest().isoformat()
 
 
 def shown(text: str) -> str:
@@ -28,9 +31,31 @@ def facts_pairs(client: TestClient, lang: str = "en", town: str = "brattleboro",
     [
         ("legal_name", "   ", "blank", {}),
         ("police__name", "Police\x00Department", "bad_character", {"character": "U+0000"}),
-        ("governing_body__name", "\u200b\u200b", "invisible", {}),
+        ("governing_body__name", "\u0301\u0301", "invisible", {}),
+        ("legal_name", "Ciudad de Brattleboro", "legal_name_not_this_town", {}),
+        ("legal_name", "City of Brattleboro", "legal_name_not_this_town", {}),
+        ("legal_name", "Village of Brattleboro", "legal_name_not_this_town", {}),
+        (
+            "governing_body__name",
+            "Select\u202eboard",
+            "format_character",
+            {"character": "U+202E", "name": "right-to-left override"},
+        ),
+        (
+            "legal_name",
+            "Town\u200b of Brattleboro",
+            "format_character",
+            {"character": "U+200B", "name": "zero-width space"},
+        ),
+        ("governing_body__name", "委员会", "no_latin_letter", {}),
+        ("governing_body__name", "🏔️", "no_latin_letter", {}),
+        ("governing_body__presiding_officer_title", "-", "no_latin_letter", {}),
+        ("governing_body__clerk_title", "a", "too_short", {"limit": 2}),
         ("governing_body__clerk_title", "x" * 201, "too_long", {"limit": 200}),
         ("date", "2026-13-01", "not_a_date", {}),
+        ("date", "2026-W01-1", "not_a_date", {}),
+        ("date", "0001-01-01", "date_out_of_range", {"first": "2000-01-01", "last": LAST}),
+        ("date", "9999-12-31", "date_out_of_range", {"first": "2000-01-01", "last": LAST}),
         ("may_direct", "maybe", "unknown_choice", {}),
         ("policing", "army", "unknown_choice", {}),
     ],

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from draftkit.choices import DEFAULT_AUTHOR, POLICING_CHOICES
+from draftkit.dates import DateProblem, read_date
 from draftkit.errors import DraftkitError, ProblemList
 from draftkit.text_rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TEXT_HINT, text_problem
 
@@ -162,12 +163,15 @@ def project_root(ctx: click.Context) -> Path:
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    """``--date``: read by :func:`draftkit.dates.read_date`; today when not given."""
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        return read_date(value)
+    except DateProblem as problem:
+        if problem.code == "not_a_date":
+            raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise click.BadParameter(f"{problem}\n  hint: {problem.hint}") from None
 
 
 def policing_from(policing: str | None, agency: str | None) -> Policing:

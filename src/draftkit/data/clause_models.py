@@ -7,7 +7,6 @@ the people who edit it.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -17,6 +16,7 @@ from pydantic import (
 
 from draftkit.data.fields import (
     Arrangement,
+    Day,
     FreeText,
     Identifier,
     Name,
@@ -152,7 +152,7 @@ class Change(Strict):
     """One entry of a clause's version history."""
 
     version: Version = Field(description="The version this entry describes.")
-    date: dt.date = Field(description="When the version was made (YYYY-MM-DD).")
+    date: Day = Field(description="When the version was made (YYYY-MM-DD).")
     summary: Text = Field(description="What changed, for a reviewing lawyer.")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit import choices
-from draftkit.data.fields import Arrangement, FreeText, Name
+from draftkit.data.fields import Arrangement, FreeText, OfficialName
 from draftkit.data.loading import PYDANTIC_CODES, Loaded, YamlDocument, format_loc, load
 from draftkit.data.registry import Municipality, Registry, describe_source, sheriff_agency
 from draftkit.data.town_models import TownProfile
@@ -35,17 +35,17 @@ class _Strict(BaseModel):
 class KindDefaults(_Strict):
     """Governance defaults for one kind of municipality."""
 
-    legal_prefix: Name = Field(description='How the legal name begins, e.g. "Town of".')
-    presiding_officer_title: Name = Field(description="Who signs adopted resolutions.")
-    clerk_title: Name = Field(description="Who attests adopted resolutions.")
+    legal_prefix: OfficialName = Field(description='How the legal name begins, e.g. "Town of".')
+    presiding_officer_title: OfficialName = Field(description="Who signs adopted resolutions.")
+    clerk_title: OfficialName = Field(description="Who attests adopted resolutions.")
 
 
 class PlaceDefaults(_Strict):
     """A correction for one municipality, with its source."""
 
-    presiding_officer_title: Name | None = Field(default=None, description="Who signs.")
-    clerk_title: Name | None = Field(default=None, description="Who attests.")
-    manager_title: Name | None = Field(
+    presiding_officer_title: OfficialName | None = Field(default=None, description="Who signs.")
+    clerk_title: OfficialName | None = Field(default=None, description="Who attests.")
+    manager_title: OfficialName | None = Field(
         default=None, description='The town or city manager\'s title, e.g. "Town Manager".'
     )
     source: FreeText = Field(description="Where the correction comes from.")

@@ -30,6 +30,9 @@ PYDANTIC_CODES = {
     "string_too_long": "string_too_long",
     "date_not_real": "not_a_date",
     "body_may_not_direct": "body_may_not_direct",
+    "legal_name_not_this_town": "legal_name_not_this_town",
+    "not_a_date": "not_a_date",
+    "out_of_range_date": "date_out_of_range",
 }
 """Validation errors a person can meet through a front end (the web's answers, which
 the profile model checks), by pydantic's error type -> the stable ``code`` their
@@ -226,6 +229,11 @@ def _describe(
     for err in errors[:MAX_PROBLEMS_PER_FILE]:
         loc = tuple(err["loc"])
         kind = err["type"]
+        # A model validator that checks several fields names the one a person fixes
+        # (``field``) and says how (``hint``) in its error's context.
+        context = err.get("ctx") or {}
+        if isinstance(context.get("field"), str):
+            loc = (*loc, *context["field"].split("."))
         if kind == "extra_forbidden":
             allowed = _allowed_fields(model, loc[:-1])
             message = "unknown field"
@@ -250,6 +258,8 @@ def _describe(
             else:
                 hint = f"`draftkit schema {schema_name}` describes this field"
             line = document.line_of(loc)
+        if isinstance(context.get("hint"), str):
+            hint = context["hint"]
         field = format_loc(loc)
         if kind == TEXT_ERROR:
             message = str(err["msg"])

@@ -8,13 +8,13 @@ question's default is never a fact: only an answer a person gives (typed, or nam
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from draftkit.data.fields import Arrangement
 from draftkit.data.town_models import FactField, TownProfile
+from draftkit.dates import DateProblem, read_date
 from draftkit.errors import DataError
 from draftkit.text_rules import TEXT_HINT, text_problem
 
@@ -267,12 +267,13 @@ def parse_answer(question: Question, answer: str) -> Any:
     cleaned = " ".join(answer.split())
     if question.kind == "date":
         try:
-            dt.date.fromisoformat(cleaned)
-        except ValueError:
+            read_date(cleaned)
+        except DateProblem as wrong:
+            hint = "write it as YYYY-MM-DD, e.g. 2024-04-23"
             raise DataError(
-                f"{field}: {cleaned!r} is not a date",
-                hint="write it as YYYY-MM-DD, e.g. 2024-04-23",
-                code="not_a_date",
+                f"{field}: {wrong}",
+                hint=hint if wrong.code == "not_a_date" else wrong.hint,
+                code=wrong.code,
                 field=field,
             ) from None
     if question.kind == "optional":

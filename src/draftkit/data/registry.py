@@ -68,8 +68,13 @@ class Municipality:
     @property
     def base_name(self) -> str:
         """The name without a trailing City/Town: "Barre City" -> "Barre"."""
-        match = re.match(r"^(.+) (City|Town)$", self.name)
-        return match.group(1) if match else self.name
+        return base_name(self.name)
+
+
+def base_name(name: str) -> str:
+    """A registry name without a trailing City/Town: "Barre City" -> "Barre"."""
+    match = re.match(r"^(.+) (City|Town)$", name)
+    return match.group(1) if match else name
 
 
 def key(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.data.clause_models import ClauseModule
-from draftkit.data.fields import Name, Text
+from draftkit.data.fields import Day, Name, Text
 from draftkit.data.loading import Loaded
 from draftkit.drafting.provenance import clause_text_hash
 from draftkit.drafting.writing import write_files
@@ -34,7 +34,7 @@ class Review(BaseModel):
 
     reviewer: Name = Field(description="Who reviewed the clause.")
     role: Name = Field(description='Their role, e.g. "Municipal attorney".')
-    date: dt.date = Field(description="When (YYYY-MM-DD).")
+    date: Day = Field(description="When (YYYY-MM-DD).")
     verdict: Verdict = Field(description="approved or changes_requested.")
     version: Name = Field(description="The clause version reviewed.")
     text_sha256: str = Field(

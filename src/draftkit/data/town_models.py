@@ -20,31 +20,34 @@ from pydantic_core import PydanticCustomError
 
 from draftkit.data.fields import (
     Arrangement,
+    Day,
     FreeText,
     Identifier,
     MunicipalityKind,
-    Name,
+    OfficialName,
     Strict,
     Text,
 )
+from draftkit.data.registry import base_name, key
+from draftkit.dates import EARLIEST, RANGE_HINT, DateProblem, latest, read_date
 
 
 class GoverningBody(Strict):
     """The legislative body that adopts the resolution."""
 
-    name: Name = Field(
+    name: OfficialName = Field(
         description='The body\'s name as it appears on its agendas, e.g. "City Council", '
         '"Selectboard", "Board of Aldermen", "Board of Trustees".'
     )
-    presiding_officer_title: Name = Field(
+    presiding_officer_title: OfficialName = Field(
         description='Title of the officer who signs adopted resolutions, e.g. "Mayor", '
         '"Chair", "President".'
     )
-    clerk_title: Name = Field(
+    clerk_title: OfficialName = Field(
         description='Title of the officer who attests adopted resolutions, e.g. "City Clerk", '
         '"Town Clerk".'
     )
-    manager_title: Name | None = Field(
+    manager_title: OfficialName | None = Field(
         default=None,
         description='Title of the town or city manager the body has appointed, e.g. "Town '
         "Manager\". Under 24 V.S.A. § 1931 a manager acts in the body's stead on the police "
@@ -64,8 +67,8 @@ class GoverningBody(Strict):
 class RunBy(Strict):
     """The other municipality whose officials adopt a shared department's policies."""
 
-    legal_name: Name = Field(description='Its legal style, e.g. "Village of Woodstock".')
-    body: Name = Field(description='Its governing body, e.g. "Board of Trustees".')
+    legal_name: OfficialName = Field(description='Its legal style, e.g. "Village of Woodstock".')
+    body: OfficialName = Field(description='Its governing body, e.g. "Board of Trustees".')
 
 
 class PoliceAgency(Strict):
@@ -77,9 +80,13 @@ class PoliceAgency(Strict):
         "constables: the town's constables, exercising law enforcement authority under "
         "24 V.S.A. § 1936a, are its only local law enforcement."
     )
-    name: Name = Field(description='The agency\'s full name, e.g. "Burlington Police Department".')
-    head_title: Name = Field(description='Title of the agency head, e.g. "Chief of Police".')
-    policy_adopted_by: Name = Field(
+    name: OfficialName = Field(
+        description='The agency\'s full name, e.g. "Burlington Police Department".'
+    )
+    head_title: OfficialName = Field(
+        description='Title of the agency head, e.g. "Chief of Police".'
+    )
+    policy_adopted_by: OfficialName = Field(
         description="Title of the official who adopts or amends the agency's policies: "
         "usually the head, or the manager where 24 V.S.A. § 1931 gives the decision to a "
         'town or city manager, e.g. "Chief of Police", "City Manager".'
@@ -89,7 +96,7 @@ class PoliceAgency(Strict):
         "directive; false if it may only request it. The resolution says 'directs' or "
         "'requests' accordingly."
     )
-    approving_body: Name | None = Field(
+    approving_body: OfficialName | None = Field(
         default=None,
         description="A body that must approve the agency's policy changes before they "
         'take effect, e.g. "Police Commission" (Burlington\'s charter). The resolution '
@@ -104,7 +111,7 @@ class PoliceAgency(Strict):
         "resolution then requests that municipality's body and the adopting official; "
         "it never directs. Leave out where the department is the municipality's own.",
     )
-    directive_series: Name = Field(
+    directive_series: OfficialName = Field(
         default="Directive",
         description='What the agency calls its written orders, e.g. "Department Directive", '
         '"General Order".',
@@ -131,14 +138,29 @@ def _date_as_text(value: object) -> object:
 
 
 def _real_date(value: str) -> str:
-    # The pattern lets 2024-02-30 through; the calendar does not.
+    # The pattern lets 2024-02-30 through; the calendar does not. A year must be one
+    # draftkit accepts for any date (draftkit.dates).
     if len(value) == 10:
         try:
-            dt.date.fromisoformat(value)
-        except ValueError:
+            read_date(value)
+        except DateProblem as problem:
+            if problem.code == "not_a_date":
+                raise PydanticCustomError(
+                    "date_not_real", "{value} is not a date", {"value": value}
+                ) from None
             raise PydanticCustomError(
-                "date_not_real", "{value} is not a date", {"value": value}
+                "out_of_range_date", "{message}", {"message": problem.message, "hint": problem.hint}
             ) from None
+    elif not EARLIEST.year <= int(value[:4]) <= latest().year:
+        raise PydanticCustomError(
+            "out_of_range_date",
+            "{message}",
+            {
+                "message": f"{value!r} is outside the years draftkit accepts "
+                f"({EARLIEST.year} to {latest().year})",
+                "hint": RANGE_HINT,
+            },
+        )
     return value
 
 
@@ -168,11 +190,11 @@ class LocalAmendment(Strict):
 class FippInForce(Strict):
     """The Fair and Impartial Policing Policy the agency follows today."""
 
-    model_version: dt.date = Field(
+    model_version: Day = Field(
         description="Which statewide model the policy follows, by the Criminal Justice "
         "Council's effective date (YYYY-MM-DD), e.g. 2024-04-23."
     )
-    policy_title: Name = Field(
+    policy_title: OfficialName = Field(
         default="Fair and Impartial Policing Policy",
         description="The title of the agency's policy as the agency names it.",
     )
@@ -199,6 +221,17 @@ FactField = Literal[
 """The facts a person confirms (``draftkit.data.questions`` asks them in this order)."""
 
 
+def _lowered(written: str, place: str) -> bool:
+    """Whether ``written`` lower-cases a word that ``place`` capitalizes."""
+    capitalized = {word.casefold() for word in place.split() if word[:1].isupper()}
+    return any(w[:1].islower() and w.casefold() in capitalized for w in written.split())
+
+
+def legal_prefix(kind: str) -> str:
+    """How a municipality's legal name begins: ``Town of``, ``City of``, ``Village of``."""
+    return f"{kind.capitalize()} of"
+
+
 def _without_county(value: str) -> str:
     # People write "Chittenden County"; documents add "County" themselves.
     return value.removesuffix(" County").strip() or value
@@ -207,12 +240,12 @@ def _without_county(value: str) -> str:
 class TownProfile(Strict):
     """A Vermont municipality: the facts a resolution and a directive need."""
 
-    name: Name = Field(description='The name people use, e.g. "Burlington".')
-    legal_name: Name = Field(
+    name: OfficialName = Field(description='The name people use, e.g. "Burlington".')
+    legal_name: OfficialName = Field(
         description='The municipality\'s legal style, e.g. "City of Burlington", "Town of Barre".'
     )
     kind: MunicipalityKind = Field(description="city, town or village.")
-    county: Annotated[Name, AfterValidator(_without_county)] = Field(
+    county: Annotated[OfficialName, AfterValidator(_without_county)] = Field(
         description='The county, without the word "County", e.g. "Chittenden".'
     )
     governing_body: GoverningBody = Field(description="Who adopts the resolution.")
@@ -234,6 +267,40 @@ class TownProfile(Strict):
         "every fact the documents print is listed.",
     )
 
+    @model_validator(mode="after")
+    def _legal_name_fits(self) -> TownProfile:
+        # The legal name heads the resolution and styles the municipality throughout it
+        # ("the Town of Brattleboro"), so it must be its kind's legal style and name it:
+        # "Town of Barre" for Barre Town, "City of St. Albans" for St. Albans City. A
+        # Spanish "Ciudad de Brattleboro" or the wrong kind ("City of Brattleboro")
+        # would head an English resolution with a municipality that does not exist.
+        prefix = legal_prefix(self.kind)
+        place = base_name(self.name)
+        rest = self.legal_name.removeprefix(prefix + " ")
+        # Spelling may differ in accents, periods and Saint/St. (registry.key), and a
+        # trailing ", Vermont" is the State's style; "City of South Burlington" does not
+        # name Burlington, and "Town of brattleboro" would print in lower case.
+        if (
+            rest == self.legal_name
+            or key(rest) not in (key(place), key(place) + " vermont")
+            or _lowered(rest, place)
+        ):
+            raise PydanticCustomError(
+                "legal_name_not_this_town",
+                "{legal_name} is not the legal name of the {kind} of {place}, which is "
+                "written '{prefix} {place}'",
+                {
+                    "legal_name": repr(self.legal_name),
+                    "kind": self.kind,
+                    "place": place,
+                    "prefix": prefix,
+                    "field": "legal_name",
+                    "hint": "write it in English as the charter does: a town's legal name "
+                    "begins 'Town of', a city's 'City of', a village's 'Village of'",
+                },
+            )
+        return self
+
 
 __all__ = [
     "FactField",
@@ -244,4 +311,5 @@ __all__ = [
     "PoliceAgency",
     "RunBy",
     "TownProfile",
+    "legal_prefix",
 ]

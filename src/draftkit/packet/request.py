@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from draftkit.data.loading import load
+from draftkit.dates import DateProblem, read_date
 from draftkit.errors import DataError, DraftkitError, ProblemList, raise_if_any
 from draftkit.packet.models import PacketConfig, Route
 from draftkit.packet.values import BLANK_END, BLANK_START, PacketFacts
@@ -133,14 +134,12 @@ def _meeting_date(
     if value is None:
         return None
     try:
-        meeting = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        problems.append(
-            DraftkitError(
-                f"--meeting-date: {value!r} is not a date",
-                hint="write it as YYYY-MM-DD, e.g. 2027-03-02",
-            )
-        )
+        meeting = read_date(value)
+    except DateProblem as problem:
+        hint = "write it as YYYY-MM-DD, e.g. 2027-03-02"
+        if problem.code != "not_a_date":
+            hint = problem.hint
+        problems.append(DraftkitError(f"--meeting-date: {problem}", hint=hint))
         return None
     if meeting <= today:
         problems.append(

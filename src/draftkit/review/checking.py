@@ -261,16 +261,6 @@ def check_profiles_against_registry(
                     hint=f"write county: {municipality.county}",
                 )
             )
-        if fold(municipality.base_name) not in fold(profile.legal_name):
-            problems.append(
-                town.error(
-                    ("legal_name",),
-                    f"the legal name {profile.legal_name!r} does not name {municipality.base_name}",
-                    hint=f"write the legal name as the charter does, e.g. "
-                    f"'{profile.kind.capitalize()} of {municipality.base_name}'",
-                    code="legal_name_not_this_town",
-                )
-            )
     if library.defaults is not None and registry is not None:
         problems += shared_agency_problems(registry, library.defaults)
     return problems

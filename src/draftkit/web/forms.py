@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from draftkit.data.fields import ARRANGEMENTS, Arrangement
+from draftkit.dates import DateProblem, read_date
 from draftkit.text_rules import MAX_NAME_LENGTH, text_problem_code
 
 FACT_FIELDS = (
@@ -54,7 +55,7 @@ class Answers:
     @property
     def draft_date(self) -> dt.date:
         """The date on the documents (today when none was given)."""
-        return dt.date.fromisoformat(self.date) if self.date else dt.date.today()
+        return read_date(self.date) if self.date else dt.date.today()
 
     def hidden(self, *, facts: bool = True, clauses: bool = True) -> list[tuple[str, str]]:
         """The answers as (name, value) pairs for hidden form fields or a query."""
@@ -123,16 +124,14 @@ def read_answers(form: FormData) -> tuple[Answers, dict[str, Problem]]:
     if len(sponsors) > MAX_SPONSORS:
         problems["sponsors"] = Problem("too_many", {"limit": MAX_SPONSORS})
     for sponsor in sponsors:
-        _check_text("sponsors", sponsor, problems)
+        # A sponsor is a person, whose name may be written in any script.
+        _check_text("sponsors", sponsor, problems, official=False)
     date = form.get("date").strip()
     if date:
         try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            problems["date"] = Problem("not_a_date")
-        else:
-            if len(date) != 10:
-                problems["date"] = Problem("not_a_date")
+            read_date(date)
+        except DateProblem as problem:
+            problems["date"] = Problem(problem.code, problem.details)
     clauses = tuple(dict.fromkeys(c for c in form.getlist("clause") if c))
     if len(clauses) > MAX_CLAUSES or any(len(c) > MAX_CLAUSE_ID_LENGTH for c in clauses):
         problems["clause"] = Problem("too_many", {"limit": MAX_CLAUSES})
@@ -157,7 +156,11 @@ def _text(form: FormData, name: str, problems: dict[str, Problem], *, required: 
     return value
 
 
-def _check_text(name: str, value: str, problems: dict[str, Problem]) -> None:
-    found = text_problem_code(value, max_length=MAX_NAME_LENGTH)
+def _check_text(
+    name: str, value: str, problems: dict[str, Problem], *, official: bool = True
+) -> None:
+    # The facts and the agency are names and titles printed as a Vermont body's or
+    # officer's, in English letters (text_rules); the profile model checks them again.
+    found = text_problem_code(value, max_length=MAX_NAME_LENGTH, name=official)
     if found is not None and name not in problems:
         problems[name] = Problem(found[0], found[1])

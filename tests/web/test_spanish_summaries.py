@@ -99,7 +99,7 @@ def test_the_english_page_shows_the_english(client: TestClient, library: Library
 
 
 def test_a_stale_spanish_summary_gives_way_to_the_labelled_english(
-    client: TestClient, library: Library, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, library: Library
 ) -> None:
     spanish = load_spanish(library)
     assert spanish is not None
@@ -112,8 +112,14 @@ def test_a_stale_spanish_summary_gives_way_to_the_labelled_english(
             }
         }
     )
-    monkeypatch.setattr(client.app.state, "spanish", type(spanish)(stale, spanish.source))  # type: ignore[attr-defined]
-    page = _protections(client, "es", "/es/facts?town=brattleboro")
+    # Set and restored by hand: monkeypatch would delete the value on undo, since
+    # Starlette's State keeps its values outside the instance's __dict__.
+    state = client.app.state  # type: ignore[attr-defined]
+    state.spanish = type(spanish)(stale, spanish.source)
+    try:
+        page = _protections(client, "es", "/es/facts?town=brattleboro")
+    finally:
+        state.spanish = spanish
     civil = library.clauses["civil-stops"].value
     assert f'lang="en">{shown(civil.summary)}</p>' in page
     assert shown(entry.summary) not in page

@@ -114,7 +114,9 @@ def test_every_bad_set_answer_is_listed_at_once(project: Path, tmp_path: Path) -
     stderr = plain(result)
     assert "fipp.model_version: 'someday' is not a date" in stderr
     # The legal name is checked in the same pass: no second round.
-    assert "legal_name: 'City of Burlington' is not the legal name of the town of Hinesburg" in stderr
+    assert (
+        "legal_name: 'City of Burlington' is not the legal name of the town of Hinesburg" in stderr
+    )
     assert stderr.endswith("error: 2 problems in 1 file\n")
     assert snapshot(tmp_path) == before
 

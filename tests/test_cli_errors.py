@@ -25,11 +25,60 @@ CASES = {
         "error: 1 problem in 1 file\n"
     ),
     "wrong-type": (
-        "towns/testville.yaml:3: kind: Input should be 'city', 'town' or 'village'\n"
-        "  hint: `draftkit schema town` describes this field\n"
-        "towns/testville.yaml:14: police.body_may_direct: Input should be a valid boolean, "
-        "unable to interpret input\n"
-        "  hint: `draftkit schema town` describes this field\n"
+        "towns/testville.yaml:3: kind: 'hamlet' is not one of the choices: city, town or village\n"
+        "  hint: write one of the choices exactly as shown\n"
+        "towns/testville.yaml:14: police.body_may_direct: should be yes or no (true or false), "
+        "not 'sometimes'\n"
+        "  hint: write true or false\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "unquoted-version-and-list-as-text": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:4: closes: needs at least 1 entry\n"
+        "  hint: add one\n"
+        "clauses/custody-rule.yaml:6: applies_to: should be a list, not the text 'municipal'\n"
+        '  hint: write one "- item" line per entry, or [first, second] on one line\n'
+        "error: 3 problems in 1 file\n"
+    ),
+    "duplicate-key-and-field-errors": (
+        "towns/testville.yaml:4: name: given twice (lines 1 and 4)\n"
+        "  hint: YAML keeps only the last one; delete one of them\n"
+        "towns/testville.yaml:5: mayor: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
+        "governing_body, police, fipp, clauses, sources, confirmed\n"
+        "towns/testville.yaml:17: police.body_may_direct: should be yes or no (true or false), "
+        "not 'maybe'\n"
+        "  hint: write true or false\n"
+        "towns/testville.yaml:19: fipp.model_version: 'April 2024' is not a date\n"
+        "  hint: write a date as YYYY-MM-DD, e.g. 2024-04-23\n"
+        "error: 4 problems in 1 file\n"
+    ),
+    "control-characters": (
+        "towns/testville.yaml:8: a bell character (U+0007) at column 30: invisible, and not "
+        "allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        "towns/testville.yaml:13: a bell character (U+0007) at column 30: invisible, and not "
+        "allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "eight-control-characters": "".join(
+        f"towns/testville.yaml:8: a control character (U+000{code}) at column {27 + code}: "
+        "invisible, and not allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        for code in range(1, 6)
+    )
+    + "towns/testville.yaml:8: and 3 more control characters in this file\n"
+    "  hint: the file may not be a text file; open it in a text editor and check it\n"
+    "error: 6 problems in 1 file\n",
+    "tab-indentation": (
+        "towns/testville.yaml:7: not valid YAML: a tab character: YAML indents with spaces, "
+        "not tabs\n"
+        "  hint: replace the tab with spaces, indenting as the lines around it do\n"
+        "towns/testville.yaml:13: not valid YAML: a tab character: YAML indents with spaces, "
+        "not tabs\n"
+        "  hint: replace the tab with spaces, indenting as the lines around it do\n"
         "error: 2 problems in 1 file\n"
     ),
     "unknown-clause-id": (
@@ -78,9 +127,9 @@ CASES = {
         "towns/testville.yaml:5: mayor: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
         "governing_body, police, fipp, clauses, sources, confirmed\n"
-        "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff', "
-        "'state_police' or 'constables'\n"
-        "  hint: `draftkit schema town` describes this field\n"
+        "towns/testville.yaml:11: police.arrangement: 'city_police' is not one of the choices: "
+        "municipal, sheriff, state_police or constables\n"
+        "  hint: write one of the choices exactly as shown\n"
         "clauses/custody-rule.yaml:3: version: 'one' does not have the required form\n"
         "  hint: write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0\n"
         "error: 3 problems in 2 files\n"

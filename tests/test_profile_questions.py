@@ -433,7 +433,10 @@ def test_confirmed_lists_only_known_facts(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("  - police.name\n", "  - police.nmae\n"))
     result = run(root, "check")
     assert result.exit_code == 1
-    assert "confirmed[4]: Input should be 'legal_name', 'governing_body.name'" in result.stderr
+    assert (
+        "confirmed[4]: 'police.nmae' is not one of the choices: legal_name, governing_body.name,"
+        in result.stderr
+    )
 
 
 def test_burlington_and_winooski_are_confirmed() -> None:

@@ -72,6 +72,14 @@ CASES = {
     + "towns/testville.yaml:8: and 3 more control characters in this file\n"
     "  hint: the file may not be a text file; open it in a text editor and check it\n"
     "error: 6 problems in 1 file\n",
+    "clause-with-a-bad-field-and-reviews": (
+        # Not also "reviews for a clause that does not exist": the clause exists.
+        "clauses/custody-rule.yaml:3: titel: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: id, title, version, closes, "
+        "summary, applies_to, defined_terms, resolution, directive, town_policy, citations, "
+        "federal_state_note, requires, conflicts, history\n"
+        "error: 1 problem in 1 file\n"
+    ),
     "tab-indentation": (
         "towns/testville.yaml:7: not valid YAML: a tab character: YAML indents with spaces, "
         "not tabs\n"

@@ -347,6 +347,8 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
         if log is None:
             continue
         if path.stem not in clauses:
+            if (clauses_dir / f"{path.stem}.yaml").exists():
+                continue  # the clause did not load (its problems are listed): not missing
             problems.append(
                 DataError(
                     f"reviews for a clause that does not exist: {path.stem!r}",

@@ -80,6 +80,12 @@ CASES = {
         "federal_state_note, requires, conflicts, history\n"
         "error: 1 problem in 1 file\n"
     ),
+    "reviews-of-a-missing-clause": (
+        "clauses/reviews/custody-rul.yaml: reviews for a clause that does not exist: "
+        "'custody-rul'\n"
+        "  hint: did you mean custody-rule?\n"
+        "error: 1 problem in 1 file\n"
+    ),
     "tab-indentation": (
         "towns/testville.yaml:7: not valid YAML: a tab character: YAML indents with spaces, "
         "not tabs\n"

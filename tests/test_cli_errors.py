@@ -86,6 +86,37 @@ CASES = {
         "  hint: did you mean custody-rule?\n"
         "error: 1 problem in 1 file\n"
     ),
+    "clause-with-field-term-and-template-errors": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:4: flavour: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: id, title, version, closes, summary, applies_to, defined_terms, resolution, directive, town_policy, citations, federal_state_note, requires, conflicts, history\n"
+        "clauses/custody-rule.yaml:7: applies_to[4]: 'cops' is not one of the choices: municipal, sheriff, state_police or constables\n"
+        "  hint: write one of the choices exactly as shown\n"
+        "clauses/custody-rule.yaml:8: defined_terms[1]: unknown defined term 'Unicorn'\n"
+        "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
+        "clauses/custody-rule.yaml:11: resolution.whereas[0]: unknown template value: agency.nmae\n"
+        "  hint: available values: town.name, town.legal_name, town.kind, town.county, body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "clauses/custody-rule.yaml:17: directive.paragraphs[0]: template syntax error: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.\n"
+        "  hint: values are written {{ town.name }}; check the braces\n"
+        "error: 6 problems in 1 file\n"
+    ),
+    "unknown-defined-term-and-template-value": (
+        "clauses/custody-rule.yaml:7: defined_terms[1]: unknown defined term 'Unicorn'\n"
+        "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
+        "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: agency.nmae (drafting for Testville)\n"
+        "  hint: available values: town.name, town.legal_name, town.kind, town.county, body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "clause-with-a-broken-directive-section": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:13: directive: until this is fixed, the clause's defined terms and texts are not checked\n"
+        "  hint: fix the problems listed for this file and run the command again\n"
+        "clauses/custody-rule.yaml:14: directive.paragraphs: required field is missing\n"
+        "  hint: add `paragraphs:`; `draftkit schema clause` describes it\n"
+        "error: 3 problems in 1 file\n"
+    ),
     "tab-indentation": (
         "towns/testville.yaml:7: not valid YAML: a tab character: YAML indents with spaces, "
         "not tabs\n"
@@ -170,6 +201,28 @@ def test_draft_refuses_bad_input_and_writes_nothing(make_project, case: str) -> 
     # The same words as `draftkit check`; a draft names no town, it drafts only one.
     assert result.stderr == CASES[case].replace(" (drafting for Testville)", "")
     assert tree(root) == before
+    assert not (root / "drafts").exists()
+
+
+def test_final_draft_lists_every_refusal_at_once(make_project) -> None:
+    root = make_project("unconfirmed-facts")
+    result = run(root, *DRAFT, "--final", "--out", str(root / "drafts"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "a final draft needs every fact it prints confirmed; towns/testville.yaml does not "
+        "confirm legal_name, governing_body.name, governing_body.presiding_officer_title, "
+        "governing_body.clerk_title, police.name, police.head_title, police.policy_adopted_by, "
+        "police.body_may_direct, police.approving_body, police.directive_series, "
+        "fipp.policy_title, fipp.model_version\n"
+        "  hint: answer them with `draftkit towns new testville --force` (type each answer), "
+        "or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under confirmed: in "
+        "towns/testville.yaml once checked with the clerk\n"
+        "a final draft may contain only clauses approved at their current text; not "
+        "approved: custody-rule (unreviewed)\n"
+        "  hint: have a lawyer review them (`draftkit clauses review`), or draft without "
+        "--final\n"
+        "error: 2 problems found\n"
+    )
     assert not (root / "drafts").exists()
 
 

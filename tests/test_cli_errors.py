@@ -276,12 +276,21 @@ def test_bad_date_is_a_usage_error(make_project) -> None:
 def test_missing_folders_are_explained(tmp_path: Path) -> None:
     result = run(tmp_path, "check")
     assert result.exit_code == 1
+    hint = "  hint: run draftkit from the project folder (it holds towns/ and clauses/), or pass --root\n"
     assert result.stderr == (
-        "towns: folder not found\n"
-        "  hint: run draftkit from the project folder, or pass --root\n"
-        "clauses: folder not found\n"
-        "  hint: run draftkit from the project folder, or pass --root\n"
+        f"towns: folder not found in {tmp_path.resolve()}\n{hint}"
+        f"clauses: folder not found in {tmp_path.resolve()}\n{hint}"
         "error: 2 problems in 2 files\n"
+    )
+
+
+def test_a_root_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    result = run(tmp_path / "nonexistent", "draft", "winooski")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {tmp_path / 'nonexistent'}: the project folder does not exist\n"
+        "  hint: run draftkit from the project folder (it holds towns/ and clauses/), or pass "
+        "--root\n"
     )
 
 
@@ -321,3 +330,40 @@ def test_checking_a_town_for_its_own_policing_finds_the_same_problems(
     own, _ = check_towns(library, examples=False)
     assert [str(p) for p in own] == [str(p) for p in every]
     assert bool(every) == (case != "valid")
+
+
+def test_a_closed_output_pipe_ends_the_command_quietly(make_project, monkeypatch) -> None:
+    # `draftkit templates check --values | head -2`: head closes the pipe after two
+    # lines, and the next write to stdout raises BrokenPipeError. Not an error.
+    import click
+
+    echo = click.echo
+
+    def closed_stdout(message=None, file=None, nl=True, err=False, color=None):  # type: ignore[no-untyped-def]
+        if not err:
+            raise BrokenPipeError(32, "Broken pipe")
+        echo(message, file=file, nl=nl, err=err, color=color)
+
+    monkeypatch.setattr(click, "echo", closed_stdout)
+    root = make_project()
+    for command in (("templates", "check", "--values"), ("schema", "town"), ("check",)):
+        result = run(root, *command)
+        assert (result.exit_code, result.stderr) == (0, ""), command
+
+
+@pytest.mark.parametrize("where", ["project folder", "git checkout"])
+def test_clauses_diff_suggests_the_near_miss(make_project, where: str) -> None:
+    from tests.conftest import REPO
+
+    root, wanted, near = (
+        (make_project(), "custody-rul", "custody-rule")
+        if where == "project folder"
+        else (REPO, "custody-acess", "custody-access or custody-interviews")
+    )
+    for versions in ((), ("--from", "1.1.0"), ("--from", "HEAD", "--to", "HEAD")):
+        result = run(root, "clauses", "diff", wanted, *versions, "--out", str(root / "x.docx"))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"error: clauses/{wanted}.yaml: no clause with id '{wanted}'\n"
+            f"  hint: did you mean {near}?\n"
+        ), versions

@@ -267,6 +267,7 @@ def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     return library
 
 
+_ROOT_HINT = "run draftkit from the project folder (it holds towns/ and clauses/), or pass --root"
 _LIBRARY_FOLDERS = ("towns", "clauses")
 """Every file :func:`load_library` reads is in these folders."""
 
@@ -278,13 +279,15 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
     clauses: dict[str, Loaded[ClauseModule]] = {}
 
     towns_dir, clauses_dir = root / "towns", root / "clauses"
+    if not root.is_dir():
+        raise DataError("the project folder does not exist", path=str(root), hint=_ROOT_HINT)
     for folder in (towns_dir, clauses_dir):
         if not folder.is_dir():
             problems.append(
                 DataError(
-                    "folder not found",
+                    f"folder not found in {root.resolve()}",
                     path=shown(folder),
-                    hint="run draftkit from the project folder, or pass --root",
+                    hint=_ROOT_HINT,
                 )
             )
     raise_if_any(problems)

@@ -98,7 +98,7 @@ CASES = {
         "clauses/custody-rule.yaml:11: resolution.whereas[0]: unknown template value: agency.nmae\n"
         "  hint: available values: town.name, town.legal_name, town.kind, town.county, body.name, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
         "clauses/custody-rule.yaml:17: directive.paragraphs[0]: template syntax error: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.\n"
-        "  hint: values are written {{ town.name }}; check the braces\n"
+        "  hint: add {% endif %} where the text that depends on the {% if %} ends\n"
         "error: 6 problems in 1 file\n"
     ),
     "unknown-defined-term-and-template-value": (

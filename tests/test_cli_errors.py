@@ -25,11 +25,105 @@ CASES = {
         "error: 1 problem in 1 file\n"
     ),
     "wrong-type": (
-        "towns/testville.yaml:3: kind: Input should be 'city', 'town' or 'village'\n"
-        "  hint: `draftkit schema town` describes this field\n"
-        "towns/testville.yaml:14: police.body_may_direct: Input should be a valid boolean, "
-        "unable to interpret input\n"
-        "  hint: `draftkit schema town` describes this field\n"
+        "towns/testville.yaml:3: kind: 'hamlet' is not one of the choices: city, town or village\n"
+        "  hint: write one of the choices exactly as shown\n"
+        "towns/testville.yaml:14: police.body_may_direct: should be yes or no (true or false), "
+        "not 'sometimes'\n"
+        "  hint: write true or false\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "unquoted-version-and-list-as-text": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:4: closes: needs at least 1 entry\n"
+        "  hint: add one\n"
+        "clauses/custody-rule.yaml:6: applies_to: should be a list, not the text 'municipal'\n"
+        '  hint: write one "- item" line per entry, or [first, second] on one line\n'
+        "error: 3 problems in 1 file\n"
+    ),
+    "duplicate-key-and-field-errors": (
+        "towns/testville.yaml:4: name: given twice (lines 1 and 4)\n"
+        "  hint: YAML keeps only the last one; delete one of them\n"
+        "towns/testville.yaml:5: mayor: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
+        "governing_body, police, fipp, clauses, sources, confirmed\n"
+        "towns/testville.yaml:17: police.body_may_direct: should be yes or no (true or false), "
+        "not 'maybe'\n"
+        "  hint: write true or false\n"
+        "towns/testville.yaml:19: fipp.model_version: 'April 2024' is not a date\n"
+        "  hint: write the date as YYYY-MM-DD, e.g. 2026-03-02\n"
+        "error: 4 problems in 1 file\n"
+    ),
+    "control-characters": (
+        "towns/testville.yaml:8: a bell character (U+0007) at column 30: invisible, and not "
+        "allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        "towns/testville.yaml:13: a bell character (U+0007) at column 30: invisible, and not "
+        "allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "eight-control-characters": "".join(
+        f"towns/testville.yaml:8: a control character (U+000{code}) at column {27 + code}: "
+        "invisible, and not allowed in a YAML file\n"
+        "  hint: delete it (most editors do not show it) and retype the text around it\n"
+        for code in range(1, 6)
+    )
+    + "towns/testville.yaml:8: and 3 more control characters in this file\n"
+    "  hint: the file may not be a text file; open it in a text editor and check it\n"
+    "error: 6 problems in 1 file\n",
+    "clause-with-a-bad-field-and-reviews": (
+        # Not also "reviews for a clause that does not exist": the clause exists.
+        "clauses/custody-rule.yaml:3: titel: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: id, title, version, closes, "
+        "summary, applies_to, defined_terms, resolution, directive, town_policy, citations, "
+        "federal_state_note, requires, conflicts, history\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "reviews-of-a-missing-clause": (
+        "clauses/reviews/custody-rul.yaml: reviews for a clause that does not exist: "
+        "'custody-rul'\n"
+        "  hint: did you mean custody-rule?\n"
+        "error: 1 problem in 1 file\n"
+    ),
+    "clause-with-field-term-and-template-errors": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:4: flavour: unknown field\n"
+        "  hint: remove it or fix its spelling; allowed here: id, title, version, closes, summary, applies_to, defined_terms, resolution, directive, town_policy, citations, federal_state_note, requires, conflicts, history\n"
+        "clauses/custody-rule.yaml:7: applies_to[4]: 'cops' is not one of the choices: municipal, sheriff, state_police or constables\n"
+        "  hint: write one of the choices exactly as shown\n"
+        "clauses/custody-rule.yaml:8: defined_terms[1]: unknown defined term 'Unicorn'\n"
+        "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
+        "clauses/custody-rule.yaml:11: resolution.whereas[0]: unknown template value: agency.nmae\n"
+        "  hint: available values: town.name, town.legal_name, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "clauses/custody-rule.yaml:17: directive.paragraphs[0]: template syntax error: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.\n"
+        "  hint: add {% endif %} where the text that depends on the {% if %} ends\n"
+        "error: 6 problems in 1 file\n"
+    ),
+    "unknown-defined-term-and-template-value": (
+        "clauses/custody-rule.yaml:7: defined_terms[1]: unknown defined term 'Unicorn'\n"
+        "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
+        "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: agency.nmae (drafting for Testville)\n"
+        "  hint: available values: town.name, town.legal_name, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "error: 2 problems in 1 file\n"
+    ),
+    "clause-with-a-broken-directive-section": (
+        "clauses/custody-rule.yaml:3: version: should be text, but 1.3 is read as a number\n"
+        '  hint: put it in quotes, e.g. "1.3.0"\n'
+        "clauses/custody-rule.yaml:13: directive: until this is fixed, the clause's defined terms and texts are not checked\n"
+        "  hint: fix the problems listed for this file and run the command again\n"
+        "clauses/custody-rule.yaml:14: directive.paragraphs: required field is missing\n"
+        "  hint: add `paragraphs:`; `draftkit schema clause` describes it\n"
+        "error: 3 problems in 1 file\n"
+    ),
+    "tab-indentation": (
+        "towns/testville.yaml:7: not valid YAML: a tab character: YAML indents with spaces, "
+        "not tabs\n"
+        "  hint: replace the tab with spaces, indenting as the lines around it do\n"
+        "towns/testville.yaml:13: not valid YAML: a tab character: YAML indents with spaces, "
+        "not tabs\n"
+        "  hint: replace the tab with spaces, indenting as the lines around it do\n"
         "error: 2 problems in 1 file\n"
     ),
     "unknown-clause-id": (
@@ -78,9 +172,9 @@ CASES = {
         "towns/testville.yaml:5: mayor: unknown field\n"
         "  hint: remove it or fix its spelling; allowed here: name, legal_name, kind, county, "
         "governing_body, police, fipp, clauses, sources, confirmed\n"
-        "towns/testville.yaml:11: police.arrangement: Input should be 'municipal', 'sheriff', "
-        "'state_police' or 'constables'\n"
-        "  hint: `draftkit schema town` describes this field\n"
+        "towns/testville.yaml:11: police.arrangement: 'city_police' is not one of the choices: "
+        "municipal, sheriff, state_police or constables\n"
+        "  hint: write one of the choices exactly as shown\n"
         "clauses/custody-rule.yaml:3: version: 'one' does not have the required form\n"
         "  hint: write a version as MAJOR.MINOR.PATCH, e.g. 1.0.0\n"
         "error: 3 problems in 2 files\n"
@@ -107,6 +201,28 @@ def test_draft_refuses_bad_input_and_writes_nothing(make_project, case: str) -> 
     # The same words as `draftkit check`; a draft names no town, it drafts only one.
     assert result.stderr == CASES[case].replace(" (drafting for Testville)", "")
     assert tree(root) == before
+    assert not (root / "drafts").exists()
+
+
+def test_final_draft_lists_every_refusal_at_once(make_project) -> None:
+    root = make_project("unconfirmed-facts")
+    result = run(root, *DRAFT, "--final", "--out", str(root / "drafts"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "a final draft needs every fact it prints confirmed; towns/testville.yaml does not "
+        "confirm legal_name, governing_body.name, governing_body.presiding_officer_title, "
+        "governing_body.clerk_title, police.name, police.head_title, police.policy_adopted_by, "
+        "police.body_may_direct, police.approving_body, police.directive_series, "
+        "fipp.policy_title, fipp.model_version\n"
+        "  hint: answer them with `draftkit towns new testville --force` (type each answer), "
+        "or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under confirmed: in "
+        "towns/testville.yaml once checked with the clerk\n"
+        "a final draft may contain only clauses approved at their current text; not "
+        "approved: custody-rule (unreviewed)\n"
+        "  hint: have a lawyer review them (`draftkit clauses review`), or draft without "
+        "--final\n"
+        "error: 2 problems found\n"
+    )
     assert not (root / "drafts").exists()
 
 
@@ -160,12 +276,21 @@ def test_bad_date_is_a_usage_error(make_project) -> None:
 def test_missing_folders_are_explained(tmp_path: Path) -> None:
     result = run(tmp_path, "check")
     assert result.exit_code == 1
+    hint = "  hint: run draftkit from the project folder (it holds towns/ and clauses/), or pass --root\n"
     assert result.stderr == (
-        "towns: folder not found\n"
-        "  hint: run draftkit from the project folder, or pass --root\n"
-        "clauses: folder not found\n"
-        "  hint: run draftkit from the project folder, or pass --root\n"
+        f"towns: folder not found in {tmp_path.resolve()}\n{hint}"
+        f"clauses: folder not found in {tmp_path.resolve()}\n{hint}"
         "error: 2 problems in 2 files\n"
+    )
+
+
+def test_a_root_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    result = run(tmp_path / "nonexistent", "draft", "winooski")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {tmp_path / 'nonexistent'}: the project folder does not exist\n"
+        "  hint: run draftkit from the project folder (it holds towns/ and clauses/), or pass "
+        "--root\n"
     )
 
 
@@ -205,3 +330,40 @@ def test_checking_a_town_for_its_own_policing_finds_the_same_problems(
     own, _ = check_towns(library, examples=False)
     assert [str(p) for p in own] == [str(p) for p in every]
     assert bool(every) == (case != "valid")
+
+
+def test_a_closed_output_pipe_ends_the_command_quietly(make_project, monkeypatch) -> None:
+    # `draftkit templates check --values | head -2`: head closes the pipe after two
+    # lines, and the next write to stdout raises BrokenPipeError. Not an error.
+    import click
+
+    echo = click.echo
+
+    def closed_stdout(message=None, file=None, nl=True, err=False, color=None):  # type: ignore[no-untyped-def]
+        if not err:
+            raise BrokenPipeError(32, "Broken pipe")
+        echo(message, file=file, nl=nl, err=err, color=color)
+
+    monkeypatch.setattr(click, "echo", closed_stdout)
+    root = make_project()
+    for command in (("templates", "check", "--values"), ("schema", "town"), ("check",)):
+        result = run(root, *command)
+        assert (result.exit_code, result.stderr) == (0, ""), command
+
+
+@pytest.mark.parametrize("where", ["project folder", "git checkout"])
+def test_clauses_diff_suggests_the_near_miss(make_project, where: str) -> None:
+    from tests.conftest import REPO
+
+    root, wanted, near = (
+        (make_project(), "custody-rul", "custody-rule")
+        if where == "project folder"
+        else (REPO, "custody-acess", "custody-access or custody-interviews")
+    )
+    for versions in ((), ("--from", "1.1.0"), ("--from", "HEAD", "--to", "HEAD")):
+        result = run(root, "clauses", "diff", wanted, *versions, "--out", str(root / "x.docx"))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"error: clauses/{wanted}.yaml: no clause with id '{wanted}'\n"
+            f"  hint: did you mean {near}?\n"
+        ), versions

@@ -148,8 +148,8 @@ BROKEN = {
         "en/cover-letter.yaml",
         "routes: [resolution]",
         "routes: [resolutoin]",
-        "companions/en/cover-letter.yaml:5: routes[0]: Input should be 'resolution' or "
-        "'town-meeting'\n  hint: `draftkit schema companion` describes this field",
+        "companions/en/cover-letter.yaml:5: routes[0]: 'resolutoin' is not one of the choices: "
+        "resolution or town-meeting\n  hint: write one of the choices exactly as shown",
     ),
 }
 

@@ -318,7 +318,8 @@ def test_verify_refuses_a_document_draftkit_did_not_make(make_project, tmp_path:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: {other}: this document carries no draftkit manifest\n"
-        "  hint: only documents drafted by draftkit 0.1 or later can be verified\n"
+        "  hint: verify checks resolutions, directives and contract addenda that draftkit "
+        "drafted, as it wrote them or as a town sent them back\n"
     )
 
 

@@ -57,3 +57,18 @@ def test_an_edit_in_a_resolution_is_reported_against_its_clause(tmp_path: Path) 
     at = next(i for i, line in enumerate(lines) if line.startswith("  border-crossing-pretext "))
     assert lines[at].endswith("in this document: edited by hand")
     assert '"border" became "frontier"' in lines[at + 1]
+
+
+def test_a_packet_document_is_named_as_such(tmp_path: Path) -> None:
+    made = run(REPO, "packet", "St. Johnsbury", *DATE, "--out", str(tmp_path))
+    assert made.exit_code == 0, made.output
+    letter = next(tmp_path.glob("*-packet/*-cover-letter.docx"))
+    result = run(REPO, "verify", str(letter))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {letter}: a packet document (a companion to a draft, such as a cover "
+        "letter, explainer, petition or checklist): it has no draft manifest, so verify "
+        "cannot check it\n"
+        "  hint: verify checks resolutions, directives and contract addenda; verify those "
+        "of the same packet\n"
+    )

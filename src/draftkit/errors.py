@@ -102,6 +102,11 @@ def summarize(problem_count: int, file_count: int) -> str:
     return f"{problems} in {file_count} file{'s' if file_count != 1 else ''}"
 
 
+def each_problem(error: DraftkitError) -> list[DraftkitError]:
+    """The problems ``error`` stands for: a :class:`ProblemList`'s, or ``error`` itself."""
+    return list(error.problems) if isinstance(error, ProblemList) else [error]
+
+
 def raise_if_any(problems: Iterable[DraftkitError]) -> None:
     """Raise one :class:`ProblemList` holding every problem, if there are any."""
     found = list(problems)

@@ -91,7 +91,12 @@ def cli(ctx: click.Context, root: Path) -> None:
     help="Sponsor named on the resolution (repeatable).",
 )
 @date_option("of the draft")
-@click.option("--final", is_flag=True, help="Leave out the DRAFT header.")
+@click.option(
+    "--final",
+    is_flag=True,
+    help="Leave out the DRAFT header. Refused unless a lawyer has approved every clause at "
+    "its current text and every fact the documents print is confirmed.",
+)
 @click.option(
     "--out",
     type=SafePath(file_okay=False, path_type=Path),
@@ -187,6 +192,7 @@ def check_command(ctx: click.Context) -> None:
 
 @cli.command("schema")
 @click.argument("kind", type=click.Choice(sorted(SCHEMA_CHOICES)))
+@reports_errors
 def schema_command(kind: str) -> None:
     """Print the JSON Schema of a town profile or a clause file."""
     click.echo(reports.schema_json(kind))

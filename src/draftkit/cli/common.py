@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -42,6 +43,8 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             click.echo("Stopped", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            stdout_closed()
         except UnicodeDecodeError as exc:
             # An answer typed at a prompt in a terminal that does not send UTF-8.
             click.echo(f"error: what was typed is not UTF-8 text ({exc.reason})", err=True)
@@ -56,6 +59,17 @@ def reports_errors(command: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def stdout_closed() -> NoReturn:
+    """Exit quietly: whoever reads the output (``head``, ``less``) has closed it, which is
+    no error, as for any Unix tool. Later writes (the flush at exit) go nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's runner)
+        pass
+    sys.exit(0)
 
 
 if TYPE_CHECKING:

@@ -106,6 +106,12 @@ def clause_text(root: Path, clause_id: str, rev: str | None, option: str = "--fr
             hint="clause ids are lowercase words joined by hyphens; "
             "`draftkit clauses list` shows every clause id",
         )
+    if not path.exists() and (
+        rev is None or _git(root, "rev-parse", "--is-inside-work-tree").returncode != 0
+    ):  # nowhere else to look for it: a misspelled id, most likely
+        raise NotFoundError(
+            f"no clause with id {clause_id!r}", path=shown, hint=_clause_hint(root, clause_id)
+        )
     if rev is None:
         return ClauseText(
             _parse(_working_text(path, shown), path, shown, "working tree"), "working tree"
@@ -121,7 +127,11 @@ def _working_text(path: Path, shown: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise NotFoundError(f"no clause with id {path.stem!r}", path=shown) from None
+        raise NotFoundError(
+            f"no clause with id {path.stem!r}",
+            path=shown,
+            hint=_clause_hint(path.parent.parent, path.stem),
+        ) from None
     except UnicodeDecodeError:
         raise DraftkitError("not UTF-8 text", path=shown, hint="save the file as UTF-8") from None
 
@@ -129,6 +139,10 @@ def _working_text(path: Path, shown: str) -> str:
 def _blob(root: Path, commit: str, shown: str, clause_id: str, rev: str) -> str:
     completed = _git(root, "cat-file", "blob", f"{commit}:./{shown}")
     if completed.returncode != 0:
+        if not (root / shown).exists():  # a misspelled id, most likely
+            raise NotFoundError(
+                f"no clause with id {clause_id!r}", path=shown, hint=_clause_hint(root, clause_id)
+            )
         raise DraftkitError(
             f"clause {clause_id!r} is not in revision {rev!r}",
             hint="give a git revision (a commit, tag or branch) in which the clause exists",
@@ -191,12 +205,22 @@ def _version(root: Path, clause_id: str, version: str, option: str) -> ClauseTex
     if current == version and current_text is not None:
         return ClauseText(_parse(current_text, path, shown, version), "working tree")
     if current_text is None and not seen:
-        raise NotFoundError(f"no clause with id {clause_id!r}", path=shown)
+        raise NotFoundError(
+            f"no clause with id {clause_id!r}", path=shown, hint=_clause_hint(root, clause_id)
+        )
     known = sorted({*seen, *([current] if current else [])}, key=_version_key)
     raise DraftkitError(
         f"{option}: {clause_id} never had version {version}; its history has {', '.join(known)}",
         hint="`draftkit clauses show ID` lists the versions in the clause's history",
     )
+
+
+def _clause_hint(root: Path, clause_id: str) -> str:
+    """The clause ids near ``clause_id``, as ``draft`` suggests them."""
+    from draftkit.data.library import CATALOG_FILES, library_hint
+
+    ids = [p.stem for p in (root / "clauses").glob("*.yaml") if p.name not in CATALOG_FILES]
+    return library_hint(clause_id, sorted(ids))
 
 
 def _version_key(version: str) -> tuple[int, ...]:

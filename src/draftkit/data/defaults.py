@@ -11,7 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit import choices
 from draftkit.data.fields import Arrangement, FreeText, OfficialName
-from draftkit.data.loading import PYDANTIC_CODES, Loaded, YamlDocument, format_loc, load
+from draftkit.data.loading import (
+    PYDANTIC_CODES,
+    Loaded,
+    YamlDocument,
+    format_loc,
+    load,
+    plain_words,
+)
 from draftkit.data.registry import Municipality, Registry, describe_source, sheriff_agency
 from draftkit.data.town_models import TownProfile
 from draftkit.errors import DataError, DraftkitError, raise_if_any
@@ -230,7 +237,7 @@ def default_profile(
         given = policing.agency is not None
         raise_if_any(
             DataError(
-                f"{format_loc(tuple(e['loc']))}: {e['msg']}"
+                f"{format_loc(tuple(e['loc']))}: {plain_words(e, 'town')[0]}"
                 + (
                     " (given with --agency)" if given and e["loc"][:2] == ("police", "name") else ""
                 ),

@@ -5,7 +5,6 @@ loophole catalog, the glossary and the Word templates.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from draftkit.data.town_models import TownProfile
 from draftkit.drafting.provenance import definitions_hash
 from draftkit.errors import DataError, DraftkitError, NotFoundError, ProblemList, raise_if_any
 from draftkit.naming import slugify
+from draftkit.suggestions import did_you_mean
 
 TOWN_DATA_FILES = frozenset({"defaults.yaml"})
 """YAML files in towns/ that are not town profiles."""
@@ -162,11 +162,8 @@ class Library:
             if slugify(loaded.value.name) == wanted or slugify(loaded.value.legal_name) == wanted:
                 return loaded
         names = {slug: t.value.name for slug, t in self.towns.items()}
-        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-        hint = (
-            f"did you mean {_or_list([names[c] for c in close])}?"
-            if close
-            else "`draftkit towns list` shows the towns with a profile"
+        hint = did_you_mean(
+            wanted, names, otherwise="`draftkit towns list` shows the towns with a profile"
         )
         raise NotFoundError(f"no town profile named {name!r}", hint=hint)
 
@@ -240,16 +237,7 @@ def _docx_paragraph_texts(path: Path) -> tuple[str, ...]:
 
 def library_hint(clause_id: str, ids: list[str]) -> str:
     """Suggest the closest clause ids, or where to look."""
-    close = difflib.get_close_matches(clause_id, ids, n=3, cutoff=0.6)
-    if close:
-        return f"did you mean {_or_list(close)}?"
-    return "`draftkit clauses list` shows every clause id"
-
-
-def _or_list(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return did_you_mean(clause_id, ids, otherwise="`draftkit clauses list` shows every clause id")
 
 
 def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
@@ -279,6 +267,7 @@ def load_library(root: Path, *, lenient_towns: bool = False) -> Library:
     return library
 
 
+_ROOT_HINT = "run draftkit from the project folder (it holds towns/ and clauses/), or pass --root"
 _LIBRARY_FOLDERS = ("towns", "clauses")
 """Every file :func:`load_library` reads is in these folders."""
 
@@ -290,13 +279,15 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
     clauses: dict[str, Loaded[ClauseModule]] = {}
 
     towns_dir, clauses_dir = root / "towns", root / "clauses"
+    if not root.is_dir():
+        raise DataError("the project folder does not exist", path=str(root), hint=_ROOT_HINT)
     for folder in (towns_dir, clauses_dir):
         if not folder.is_dir():
             problems.append(
                 DataError(
-                    "folder not found",
+                    f"folder not found in {root.resolve()}",
                     path=shown(folder),
-                    hint="run draftkit from the project folder, or pass --root",
+                    hint=_ROOT_HINT,
                 )
             )
     raise_if_any(problems)
@@ -313,10 +304,13 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
             broken[path.stem] = found
             problems.extend(found)
 
+    unloaded: list[Path] = []
     for path in sorted(clauses_dir.glob("*.yaml")):
         if path.name in CATALOG_FILES:
             continue
         clause = _collect(problems, ClauseModule, path, "clause", shown)
+        if clause is None or clause.value.id != path.stem:
+            unloaded.append(path)
         if clause is None:
             continue
         if clause.value.id != path.stem:
@@ -347,6 +341,8 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
         if log is None:
             continue
         if path.stem not in clauses:
+            if (clauses_dir / f"{path.stem}.yaml").exists():
+                continue  # the clause did not load (its problems are listed): not missing
             problems.append(
                 DataError(
                     f"reviews for a clause that does not exist: {path.stem!r}",
@@ -356,6 +352,11 @@ def _read_library(root: Path, *, lenient_towns: bool) -> Library:
             )
             continue
         reviews[path.stem] = log
+    if unloaded:  # what checking the clauses will find, in this run rather than the next
+        from draftkit.review.stand_ins import later_problems
+
+        partial = Library(root, towns, clauses, loopholes, glossary, registry, defaults)
+        problems += later_problems(partial, unloaded)
     if lenient_towns and len(problems) == sum(len(found) for found in broken.values()):
         problems = []  # only town profiles are broken: each stops its own drafts
     raise_if_any(problems)

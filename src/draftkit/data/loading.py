@@ -86,6 +86,9 @@ class YamlDocument:
     shown: str
     data: Any
     lines: LineTable | None
+    problems: tuple[DraftkitError, ...] = ()
+    """What reading found without stopping (keys given twice, control characters):
+    :func:`validate` reports them with the fields' problems, all in one run."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The plain data is read only while validating; a document kept in the disk
@@ -96,7 +99,9 @@ class YamlDocument:
         return self  # frozen: a copy would be the same document (and keep its data)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> YamlDocument:
-        return YamlDocument(self.path, self.shown, copy.deepcopy(self.data, memo), self.lines)
+        return YamlDocument(
+            self.path, self.shown, copy.deepcopy(self.data, memo), self.lines, self.problems
+        )
 
     def line_of(self, loc: Loc) -> int | None:
         """The 1-based line of the value at ``loc``, or of its nearest existing parent."""
@@ -178,24 +183,30 @@ def capped(
 
 
 def validate(model: type[ModelT], document: YamlDocument, *, schema_name: str) -> Loaded[ModelT]:
-    """Validate a parsed file against ``model``, reporting every problem at once.
+    """Validate a parsed file against ``model``, reporting every problem at once: what
+    reading the file found (``document.problems``) and every field's problem.
 
     Raises:
-        ProblemList: one entry per pydantic error, each with its line and a hint.
+        ProblemList: one entry per problem, each with its line and a hint.
     """
+    read = list(document.problems)
     if not isinstance(document.data, dict):
         found = "an empty file" if document.data is None else type(document.data).__name__
-        raise DataError(
+        wrong = DataError(
             f"expected a mapping of fields, found {found}",
             path=document.shown,
             line=1,
             hint=f"see `draftkit schema {schema_name}` for the fields this file needs",
         )
+        if read:
+            raise_if_any([*read, wrong])
+        raise wrong
     try:
         value = model.model_validate(document.data)
     except ValidationError as exc:
-        raise_if_any(_describe(exc, model, document, schema_name))
+        raise_if_any(read + _describe(exc, model, document, schema_name))
         raise AssertionError("unreachable") from exc
+    raise_if_any(read)
     return Loaded(value=value, source=document)
 
 
@@ -248,22 +259,11 @@ def _describe(
             hint = f"add `{loc[-1]}:`; `draftkit schema {schema_name}` describes it"
             line = document.line_of(loc)
         else:
-            message = err["msg"]
-            if kind.startswith("string_pattern"):
-                message = f"{_show(err.get('input'))} does not have the required form"
-                hint = _pattern_hint(loc)
-            elif kind.startswith(("date_", "datetime_")):
-                message = f"{_show(err.get('input'))} is not a date"
-                hint = "write a date as YYYY-MM-DD, e.g. 2024-04-23"
-            else:
-                hint = f"`draftkit schema {schema_name}` describes this field"
+            message, hint = plain_words(err, schema_name)
             line = document.line_of(loc)
         if isinstance(context.get("hint"), str):
             hint = context["hint"]
         field = format_loc(loc)
-        if kind == TEXT_ERROR:
-            message = str(err["msg"])
-            hint = TEXT_HINT
         problems.append(
             DataError(
                 f"{field}: {message}" if field else message,
@@ -275,6 +275,92 @@ def _describe(
             )
         )
     return capped(problems, document.shown, total=len(errors))
+
+
+def plain_words(err: Any, schema_name: str) -> tuple[str, str]:
+    """What a pydantic error means to the person editing the file, and what to write.
+
+    Every error type a profile or clause editor can meet is worded here, in one place:
+    pydantic's own words ("Input should be a valid boolean") speak to programmers.
+
+    Returns:
+        The message (without the field) and its hint.
+    """
+    kind: str = err["type"]
+    loc = tuple(err["loc"])
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    about = f"`draftkit schema {schema_name}` describes this field"
+    if kind.startswith("string_pattern"):
+        return f"{_show(value)} does not have the required form", _pattern_hint(loc)
+    if kind.startswith(("date_", "datetime_")):
+        return f"{_show(value)} is not a date", "write a date as YYYY-MM-DD, e.g. 2024-04-23"
+    if kind.startswith("bool_"):
+        return (
+            f"should be yes or no (true or false), not {_show(value)}",
+            "write true or false",
+        )
+    if kind.startswith("int_"):
+        return f"should be a whole number, not {_show(value)}", "write digits only, e.g. 3"
+    if kind in {"literal_error", "enum"}:
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        return (
+            f"{_show(value)} is not one of the choices: {expected}",
+            "write one of the choices exactly as shown",
+        )
+    if kind == "string_type":
+        if value is None:
+            return "is empty", "write a value after the colon, or remove the line"
+        if isinstance(value, (bool, int, float)):
+            example = '"1.3.0"' if loc and loc[-1] == "version" else f'"{value}"'
+            return (
+                f"should be text, but {_yaml_word(value)} is read as {_kind_of(value)}",
+                f"put it in quotes, e.g. {example}",
+            )
+        return f"should be text, not {_kind_of(value)}", about
+    if kind in {"list_type", "tuple_type"}:
+        return (
+            f"should be a list, not {_kind_of(value)}",
+            'write one "- item" line per entry, or [first, second] on one line',
+        )
+    if kind == "too_short":
+        least = ctx.get("min_length", 1)
+        return f"needs at least {least} entr{'y' if least == 1 else 'ies'}", "add one"
+    if kind == "string_too_short":
+        return "is blank", "write a value after the colon"
+    if kind == "string_too_long":
+        most = ctx.get("max_length")
+        return f"is longer than {most} characters", "shorten it"
+    if kind in {"model_type", "dict_type"}:
+        return (
+            f"should be a set of fields (one `name: value` line each), not {_kind_of(value)}",
+            about,
+        )
+    if kind == TEXT_ERROR:
+        return str(err["msg"]), TEXT_HINT
+    return str(err["msg"]), about
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "yes or no (true or false)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return type(value).__name__
+
+
+def _yaml_word(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def _show(value: object) -> str:

@@ -4,13 +4,15 @@ problem with its file and line. What is read becomes a :class:`draftkit.data.loa
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import yaml
 
 from draftkit.data.loading import LineTable, Path_, YamlDocument, capped
 from draftkit.data.yaml_duplicates import duplicates
-from draftkit.errors import DataError, raise_if_any
+from draftkit.errors import DataError, DraftkitError, ProblemList
 
 # libyaml's safe loader when PyYAML was built with it (10x faster), else the pure one;
 # both construct only plain scalars, lists and mappings.
@@ -96,7 +98,77 @@ def read_text_file(path: Path, *, shown: str, limit: int = MAX_FILE_BYTES) -> st
 
 
 def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
-    """Parse YAML text (from a file or from version control) as :func:`read_yaml` does."""
+    """Parse YAML text (from a file or from version control) as :func:`read_yaml` does.
+
+    Control characters, which YAML refuses, are each listed and then left out, so the
+    rest of the file is still read and checked; they and the keys given twice travel in
+    the document's ``problems`` (reported by :func:`draftkit.data.loading.validate`).
+    """
+    controls = control_characters(text, shown)
+    if controls:
+        text = _NOT_IN_YAML.sub("", text)
+    try:
+        document = _parse(text, path=path, shown=shown)
+    except ProblemList as many:
+        if controls:
+            raise ProblemList([*controls, *many.problems]) from None
+        raise
+    except DraftkitError as one:
+        if controls:
+            raise ProblemList([*controls, one]) from None
+        raise
+    return dataclasses.replace(document, problems=(*controls, *document.problems))
+
+
+_NOT_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""The characters a YAML file may not hold (YAML 1.1's printable set, as PyYAML reads it)."""
+
+_CHARACTER_NAMES = {
+    0x00: "a null character",
+    0x07: "a bell character",
+    0x08: "a backspace character",
+    0x0B: "a vertical tab",
+    0x0C: "a form feed (page break)",
+    0x1B: "an escape character",
+    0x7F: "a delete character",
+}
+
+CONTROLS_LISTED = 5
+"""Control characters of one file listed one by one; the rest are counted."""
+
+
+def control_characters(text: str, shown: str) -> list[DraftkitError]:
+    """Every character of ``text`` a YAML file may not hold, with its line and column: the
+    first few one by one, then how many more."""
+    found = list(_NOT_IN_YAML.finditer(text))
+    problems: list[DraftkitError] = []
+    for match in found[:CONTROLS_LISTED]:
+        start = match.start()
+        code = ord(match.group())
+        name = _CHARACTER_NAMES.get(code, "a control character")
+        problems.append(
+            DataError(
+                f"{name} (U+{code:04X}) at column {start - text.rfind(chr(10), 0, start)}: "
+                "invisible, and not allowed in a YAML file",
+                path=shown,
+                line=text.count("\n", 0, start) + 1,
+                hint="delete it (most editors do not show it) and retype the text around it",
+            )
+        )
+    rest = len(found) - CONTROLS_LISTED
+    if rest > 0:
+        problems.append(
+            DataError(
+                f"and {rest:,} more control character{'s' if rest != 1 else ''} in this file",
+                path=shown,
+                line=problems[-1].line,
+                hint="the file may not be a text file; open it in a text editor and check it",
+            )
+        )
+    return problems
+
+
+def _parse(text: str, *, path: Path, shown: str) -> YamlDocument:
     try:
         depth = 0
         for event in yaml.parse(text, Loader=_SAFE_LOADER):
@@ -133,6 +205,8 @@ def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
             hint = (
                 "draftkit files hold plain text, numbers, lists and mappings only; remove the tag"
             )
+        elif _tab_at(text, mark) or "tab character" in problem:
+            raise ProblemList(_tabs(text, shown, line)) from None
         else:
             hint = "check the indentation and quoting on this line and the one before it"
         raise DataError(f"not valid YAML: {problem}", path=shown, line=line, hint=hint) from None
@@ -148,11 +222,38 @@ def parse_yaml(text: str, *, path: Path, shown: str) -> YamlDocument:
             path=shown,
             hint="check the values on the lines you changed last",
         ) from None
-    document = YamlDocument(
-        path=path, shown=shown, data=data, lines=line_table(root) if root is not None else None
+    return YamlDocument(
+        path=path,
+        shown=shown,
+        data=data,
+        lines=line_table(root) if root is not None else None,
+        problems=tuple(capped(duplicates(root, shown), shown)),
     )
-    raise_if_any(capped(duplicates(root, shown), shown))
-    return document
+
+
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
+
+
+def _tabs(text: str, shown: str, stopped_at: int | None) -> list[DraftkitError]:
+    """Every line indented with a tab (YAML stops at the first), and the line it stopped at."""
+    lines: list[int | None] = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))] or number == stopped_at
+    ] or [stopped_at]
+    return [
+        DataError(
+            "not valid YAML: a tab character: YAML indents with spaces, not tabs",
+            path=shown,
+            line=number,
+            hint="replace the tab with spaces, indenting as the lines around it do",
+        )
+        for number in lines
+    ]
 
 
 def line_table(root: yaml.Node) -> LineTable:

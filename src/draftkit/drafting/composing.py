@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from draftkit.data.clause_models import ClauseModule
@@ -18,7 +19,7 @@ from draftkit.data.loading import Loaded
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.instruments import ARRANGEMENT_WORDS
 from draftkit.drafting.rendering import TextRenderer
-from draftkit.errors import DraftkitError, NotFoundError, raise_if_any
+from draftkit.errors import DraftkitError, NotFoundError, each_problem, raise_if_any
 from draftkit.terms import mentions, uses_defined_term, with_terms_they_use
 
 DIRECTIVE_TITLE = (
@@ -180,6 +181,18 @@ def render_clauses(
         rendered.append(_rendered_clause(loaded, texts))
     raise_if_any(problems)
     return rendered
+
+
+def clause_text_problems(
+    library: Library, town: Loaded[TownProfile], clause_ids: Sequence[str] = ()
+) -> list[DraftkitError]:
+    """What rendering the town's clauses finds (unknown values, template syntax), listed
+    rather than raised: for a command that reports other problems in the same run."""
+    try:
+        render_clauses(town.value, select_clauses(library, town, tuple(clause_ids)))
+    except DraftkitError as problem:
+        return each_problem(problem)
+    return []
 
 
 def _template_texts(clause: ClauseModule) -> list[tuple[str, str]]:

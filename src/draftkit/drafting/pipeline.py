@@ -15,14 +15,19 @@ from draftkit.data.questions import BY_FIELD, unconfirmed
 from draftkit.data.reviews import UnapprovedError, describe_unapproved, unapproved_ids
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.clause_lines import ClauseMatcher
-from draftkit.drafting.composing import DraftOptions, render_clauses, select_clauses
+from draftkit.drafting.composing import (
+    DraftOptions,
+    clause_text_problems,
+    render_clauses,
+    select_clauses,
+)
 from draftkit.drafting.contexts import build_contexts
 from draftkit.drafting.instruments import ARRANGEMENT_WORDS, INSTRUMENTS, documents_for, output_of
 from draftkit.drafting.provenance import clause_text_hash, profile_hash
 from draftkit.drafting.rendering import compiled_template, render_document, save_compiled_texts
 from draftkit.drafting.sharing import shared_department
 from draftkit.drafting.writing import write_files
-from draftkit.errors import DraftkitError, ProblemList, raise_if_any
+from draftkit.errors import DraftkitError, ProblemList, each_problem, raise_if_any
 from draftkit.naming import output_name
 from draftkit.review.checking import check_profiles_against_registry, problems_for_drafts
 from draftkit.text_rules import TEXT_HINT, text_problem
@@ -101,20 +106,28 @@ def prepare_draft(
             f"the {profile.governing_body.name} does not act by resolution",
             hint="draftkit drafts resolutions; confirm with the clerk how the body adopts policy",
         )
+    # Everything --final refuses, listed together rather than one per run.
+    not_final: list[DraftkitError] = []
     if options.final and resolved.from_defaults:
-        raise DraftkitError(
-            f"a final draft needs a confirmed profile; {profile.name} has only registry defaults",
-            hint=f"write one with `draftkit towns new {resolved.slug}` and check it with the clerk",
+        not_final.append(
+            DraftkitError(
+                f"a final draft needs a confirmed profile; {profile.name} has only "
+                "registry defaults",
+                hint=f"write one with `draftkit towns new {resolved.slug}` and check it with "
+                "the clerk",
+            )
         )
     to_confirm = [] if resolved.from_defaults else unconfirmed(profile)
     if options.final and to_confirm:
         shown = town.source.shown
-        raise DraftkitError(
-            f"a final draft needs every fact it prints confirmed; {shown} does not confirm "
-            + ", ".join(to_confirm),
-            hint=f"answer them with `draftkit towns new {resolved.slug} --force` (type each "
-            f"answer), or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under "
-            f"confirmed: in {shown} once checked with the clerk",
+        not_final.append(
+            DraftkitError(
+                f"a final draft needs every fact it prints confirmed; {shown} does not confirm "
+                + ", ".join(to_confirm),
+                hint=f"answer them with `draftkit towns new {resolved.slug} --force` (type each "
+                f"answer), or add `--set FIELD=VALUE --confirm FIELD` to it, or list them under "
+                f"confirmed: in {shown} once checked with the clerk",
+            )
         )
     stem = f"{resolved.slug}-{label}" if label else resolved.slug
     outputs = {d.kind: output_of(d, profile.governing_body.name) for d in documents}
@@ -130,21 +143,29 @@ def prepare_draft(
         and options.final
         and (owner.from_defaults or unconfirmed(owner.loaded.value))
     ):
-        raise DraftkitError(
-            f"a final draft attaches the {owner.loaded.value.legal_name}'s directive for the "
-            f"{profile.police.name}, and its facts are not all confirmed",
-            hint=f"confirm them with `draftkit towns new {owner.slug} --force`, or draft "
-            "without --final",
+        not_final.append(
+            DraftkitError(
+                f"a final draft attaches the {owner.loaded.value.legal_name}'s directive for the "
+                f"{profile.police.name}, and its facts are not all confirmed",
+                hint=f"confirm them with `draftkit towns new {owner.slug} --force`, or draft "
+                "without --final",
+            )
         )
     clauses = select_clauses(library, owner.loaded if owner else town, options.clause_ids)
     statuses = {c.value.id: library.status(c.value.id) for c in clauses}
     unapproved = unapproved_ids(statuses, [c.value.id for c in clauses])
     if options.final and unapproved:
-        raise UnapprovedError(
-            "a final draft may contain only clauses approved at their current text; not "
-            f"approved: {describe_unapproved(unapproved, statuses)}",
-            hint="have a lawyer review them (`draftkit clauses review`), or draft without --final",
+        not_final.append(
+            UnapprovedError(
+                "a final draft may contain only clauses approved at their current text; not "
+                f"approved: {describe_unapproved(unapproved, statuses)}",
+                hint="have a lawyer review them (`draftkit clauses review`), or draft "
+                "without --final",
+            )
         )
+    if len(not_final) == 1:
+        raise not_final[0]
+    raise_if_any(not_final)
     review_states = [(clause_id, statuses[clause_id].state) for clause_id in unapproved]
     rendered = render_clauses(profile, clauses, area=area)
     names = {d.kind: output_name(options.date, stem, outputs[d.kind]) for d in documents}
@@ -345,8 +366,17 @@ def draft(
         DraftkitError: any problem with the data, the templates or the output folder.
     """
     library = load_library(root, lenient_towns=True)
-    raise_if_any(problems_for_drafts(library))
-    sound_town(library, town_name, policing)
+    problems = problems_for_drafts(library)
+    try:
+        sound_town(library, town_name, policing)
+    except DraftkitError as refused:
+        if problems:
+            raise ProblemList([*problems, *each_problem(refused)]) from None
+        raise
+    if problems:  # and what rendering the clauses would find next, in this run
+        town = library.resolve_town(town_name, policing).loaded
+        problems += clause_text_problems(library, town, options.clause_ids)
+    raise_if_any(problems)
     result = prepare_draft(library, town_name, doc, options, policing)
     save_compiled_texts()
     return write_files(out_dir, result.files, force=force)

@@ -152,7 +152,7 @@ def render_text(source: str, context: Mapping[str, Any], owner: Loaded[Any], loc
         raise owner.error(
             loc,
             f"template syntax error: {exc.message}",
-            hint="values are written {{ town.name }}; check the braces",
+            hint=_syntax_hint(exc.message or ""),
         ) from None
     except MissingValue:
         raise owner.error(loc, "uses a value that is empty for this town") from None
@@ -171,6 +171,14 @@ def render_text(source: str, context: Mapping[str, Any], owner: Loaded[Any], loc
     if len(text) > MAX_OUTPUT_LENGTH:
         raise owner.error(loc, "renders to more text than any document holds")
     return text
+
+
+def _syntax_hint(message: str) -> str:
+    # Jinja names the tag it was looking for when a block is left open.
+    for block in ("if", "for"):
+        if f"'end{block}'" in message:
+            return f"add {{% end{block} %}} where the text that depends on the {{% {block} %}} ends"
+    return "values are written {{ town.name }}; check the braces"
 
 
 @functools.lru_cache(maxsize=4096)

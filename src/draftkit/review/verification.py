@@ -88,6 +88,32 @@ class VerifyReport:
         return "\n".join(out)
 
 
+_VERIFIED = "verify checks resolutions, directives and contract addenda"
+
+
+def _not_a_draft(shown: str, comments: str) -> DraftkitError:
+    """Why a document without a draft manifest cannot be verified, by what it is."""
+    made = re.match(r"Made by draftkit \S+ from companions/", comments)
+    if made is not None:
+        return DraftkitError(
+            "a packet document (a companion to a draft, such as a cover letter, explainer, "
+            "petition or checklist): it has no draft manifest, so verify cannot check it",
+            path=shown,
+            hint=f"{_VERIFIED}; verify those of the same packet",
+        )
+    if comments.startswith("Made by draftkit"):
+        return DraftkitError(
+            "draftkit made this document, but it is not a draft: it has no draft manifest",
+            path=shown,
+            hint=_VERIFIED,
+        )
+    return DraftkitError(
+        "this document carries no draftkit manifest",
+        path=shown,
+        hint=f"{_VERIFIED} that draftkit drafted, as it wrote them or as a town sent them back",
+    )
+
+
 def verify(root: Path, draft_path: Path) -> VerifyReport:
     """Compare a draft with its embedded manifest and with the library today.
 
@@ -118,11 +144,7 @@ def verify(root: Path, draft_path: Path) -> VerifyReport:
             hint="give the .docx file draftkit wrote, or the copy a town sent back",
         ) from None
     if raw is None or "document" not in raw:
-        raise DraftkitError(
-            "this document carries no draftkit manifest",
-            path=shown,
-            hint="only documents drafted by draftkit 0.1 or later can be verified",
-        )
+        raise _not_a_draft(shown, str(opened.core_properties.comments or ""))
     try:
         manifest = _Manifest.model_validate(raw)
     except ValidationError as exc:

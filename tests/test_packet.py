@@ -133,8 +133,8 @@ def test_the_petition_counts_signatures_and_gives_the_deadline(
     )
     assert (
         "Body Text Justified | Signatures needed: at least 243, that is 5% of the 4,850 voters "
-        "on the checklist (17 V.S.A. § 2642(a)(3)(A)). File with the town clerk by January 14, "
-        "2027, 47 days before the annual meeting; the town clerk confirms the deadline."
+        "on the checklist (17 V.S.A. § 2642(a)(3)(A)). File with the Town Clerk by January 14, "
+        "2027, 47 days before the annual meeting; the Town Clerk confirms the deadline."
     ) in petition
     assert "cell 21.1 Normal | 20" in petition
 
@@ -279,6 +279,25 @@ REFUSED = {
         "for marked blanks\n"
         "  hint: retype it with ordinary letters; if it came from another program, check "
         "that the file or terminal uses UTF-8\n",
+    ),
+    "town meeting for a city": (
+        ("packet", "burlington", "--date", "2026-12-01", "--route", "town-meeting"),
+        "error: --route town-meeting: Burlington is a city, and draftkit drafts a Town "
+        "Meeting article and petition (17 V.S.A. § 2642) only for a town: a city's charter "
+        "governs its annual meeting, and draftkit does not know its rules\n"
+        "  hint: use --route resolution, which asks the City Council to adopt the "
+        "resolution, or ask the City Clerk or the city's counsel whether voters can put an "
+        "article on the warning of the city's annual meeting\n",
+    ),
+    "town meeting for a village": (
+        ("packet", "Village of Woodstock", "--date", "2026-12-01", "--route", "town-meeting"),
+        "error: --route town-meeting: Woodstock is a village, and draftkit drafts a Town "
+        "Meeting article and petition (17 V.S.A. § 2642) only for a town: a village's "
+        "annual meeting follows its charter or its own rules, and draftkit does not know "
+        "its rules\n"
+        "  hint: use --route resolution, which asks the Board of Trustees to adopt the "
+        "resolution, or ask the Village Clerk or the village's counsel whether voters can "
+        "put an article on the warning of the village's annual meeting\n",
     ),
     "two problems at once": (
         (*PACKET, "--route", "town-meeting", "--voters", "x", "--meeting-date", "soon"),
@@ -462,3 +481,37 @@ def test_every_word_document_in_a_packet_carries_real_properties(tmp_path: Path)
         assert core.author != "python-docx", path.name
         assert core.created is not None and core.created.date() == DATE, path.name
         assert "draftkit" in (core.comments or ""), path.name
+
+
+def test_the_town_meeting_route_is_refused_for_a_city_in_the_library_too() -> None:
+    facts = PacketFacts(date=DATE, route="town-meeting")
+    with pytest.raises(DraftkitError, match=r"^--route town-meeting: Winooski is a city"):
+        build_packet(LIBRARY, COMPANIONS, "Winooski", facts)
+
+
+def test_the_town_meeting_packet_names_the_clerk_by_the_profile_s_title(
+    town_meeting_packet: building.Packet,
+) -> None:
+    texts = {
+        name: " ".join(text_lines(data))
+        for name, data in town_meeting_packet.files.items()
+        if name.endswith(("checklist-en.docx", "petition.docx", "selectboard-letter.docx"))
+    }
+    assert len(texts) == 3
+    for name, text in texts.items():
+        assert "town clerk" not in text, name
+    assert (
+        "File the petition with the Town Clerk before the deadline"
+        in texts["2026-12-01-st-johnsbury-checklist-en.docx"]
+    )
+    assert (
+        "Ask the Town Clerk how many voters are on the checklist"
+        not in texts["2026-12-01-st-johnsbury-checklist-en.docx"]
+    )  # the voter count was given
+    assert (
+        "spare the Town Clerk the work" in texts["2026-12-01-st-johnsbury-selectboard-letter.docx"]
+    )
+    assert (
+        "the Town Clerk confirms the deadline"
+        in texts["2026-12-01-st-johnsbury-town-meeting-petition.docx"]
+    )

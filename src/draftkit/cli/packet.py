@@ -24,8 +24,9 @@ from draftkit.cli.common import (
     type=click.Choice(ROUTE_CHOICES),
     default="resolution",
     show_default=True,
-    help="resolution: the governing body adopts the instruments; town-meeting: the voters "
-    "call for them in an advisory article (with the petition and a letter to the selectboard).",
+    help="resolution: the governing body adopts the instruments; town-meeting (towns only, "
+    "not cities or villages): the voters call for them in an advisory article (with the "
+    "petition and a letter to the selectboard).",
 )
 @click.option(
     "--current-policy",

@@ -33,6 +33,7 @@ from draftkit.packet.documents import (
 )
 from draftkit.packet.models import LANGUAGES, Blanks, Language, Precedents
 from draftkit.packet.pdf import NOT_INSTALLED, convert_to_pdf, find_soffice
+from draftkit.packet.request import route_problem
 from draftkit.packet.values import (
     PacketFacts,
     companion_context,
@@ -108,6 +109,9 @@ def build_packet(
     """
     resolved = library.resolve_town(town_name, policing)
     profile = resolved.loaded.value
+    refused = route_problem(profile, facts.route)
+    if refused is not None:
+        raise refused
     draft = prepare_draft(library, town_name, "all", DraftOptions(date=facts.date), policing)
     prefix = output_name(facts.date, resolved.slug, "")
     made = build_companions(
@@ -316,6 +320,9 @@ def write_packet(
     library = load_library(root, lenient_towns=True)
     raise_if_any(problems_for_drafts(library))
     resolved = sound_town(library, town_name, policing)
+    refused = route_problem(resolved.loaded.value, facts.route)
+    if refused is not None:
+        raise refused
     companions = load_companions(root)
     # Refuse an existing packet before spending seconds on building it; write_files
     # checks again, file by file.

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from draftkit.data.loading import load
+from draftkit.data.town_models import TownProfile
 from draftkit.dates import DateProblem, read_date
 from draftkit.errors import DataError, DraftkitError, ProblemList, raise_if_any
 from draftkit.packet.models import PacketConfig, Route
@@ -153,4 +154,31 @@ def _meeting_date(
     return meeting
 
 
-__all__ = ["MAX_CONTACT_LENGTH", "packet_facts"]
+_WHY_NOT_TOWN_MEETING = {
+    # 17 V.S.A. § 2642 is the law on petitioned articles for a *town* meeting; the facts
+    # draftkit's texts rest on (shared/domain, section 4) say nothing of how a city's
+    # charter or a village's own rules treat a petitioned article, so the packet must
+    # not say it for them.
+    "city": "a city's charter governs its annual meeting",
+    "village": "a village's annual meeting follows its charter or its own rules",
+}
+
+
+def route_problem(town: TownProfile, route: Route) -> DraftkitError | None:
+    """Why ``route`` cannot be drafted for ``town``, or None when it can: the Town
+    Meeting route (an article petitioned under 17 V.S.A. § 2642) is for towns only."""
+    why = _WHY_NOT_TOWN_MEETING.get(town.kind)
+    if route != "town-meeting" or why is None:
+        return None
+    body = town.governing_body
+    return DraftkitError(
+        f"--route town-meeting: {town.name} is a {town.kind}, and draftkit drafts a Town "
+        f"Meeting article and petition (17 V.S.A. § 2642) only for a town: {why}, and "
+        "draftkit does not know its rules",
+        hint=f"use --route resolution, which asks the {body.name} to adopt the "
+        f"resolution, or ask the {body.clerk_title} or the {town.kind}'s counsel whether "
+        f"voters can put an article on the warning of the {town.kind}'s annual meeting",
+    )
+
+
+__all__ = ["MAX_CONTACT_LENGTH", "packet_facts", "route_problem"]

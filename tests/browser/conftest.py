@@ -91,11 +91,13 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_url: str, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh page; its language follows the test's ``locale`` marker (default en-US)."""
+    """A fresh page; its language follows the test's ``locale`` marker (default en-US),
+    and the ``no_javascript`` marker turns JavaScript off."""
     marker = request.node.get_closest_marker("locale")
     locale = marker.args[0] if marker else "en-US"
     context = browser.new_context(
         base_url=live_url,
+        java_script_enabled=request.node.get_closest_marker("no_javascript") is None,
         locale=locale,
         extra_http_headers={"Accept-Language": f"{locale},{locale.split('-')[0]};q=0.9"},
         accept_downloads=True,

@@ -231,3 +231,30 @@ def test_a_departure_from_the_registry_in_spanish(page: Any) -> None:
     visit(page, "20-es-protections-brattleboro-sheriff", "es")
     next_step(page, "Siguiente: ver los documentos")
     visit(page, "21-es-preview-brattleboro-sheriff", "es")
+
+
+@pytest.mark.locale("es-ES")
+@pytest.mark.no_javascript
+def test_the_language_switch_keeps_what_was_typed_without_javascript(page: Any) -> None:
+    page.goto("/es/facts?town=brattleboro")
+    page.get_by_label("Nombre de la junta de gobierno").fill("Selectboard Y")
+    page.get_by_label("Fecha de los documentos").fill("01/12/2026")  # not YYYY-MM-DD
+    visit(page, "22-es-facts-typed-before-switch", "es")
+    # By keyboard: Tab reaches the switch (from the date, round to the page's top).
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "English":
+            break
+    assert page.evaluate("() => document.activeElement.lang") == "en"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visit(page, "23-en-facts-after-switch", "en")
+    assert page.get_by_label("Name of the governing body").input_value() == "Selectboard Y"
+    assert page.get_by_label("Date on the documents").input_value() == "01/12/2026"
+    assert page.get_by_text("Please correct the answers marked below.").count() == 0
+    page.get_by_label("Date on the documents").fill("2027-01-15")
+    next_step(page, "Next: choose the protections")
+    page.get_by_label("Language access").uncheck()
+    next_step(page, "Ver esta página en español")
+    visit(page, "24-es-protections-after-switch", "es")
+    assert not page.get_by_label("Intérpretes y acceso en el idioma de cada persona").is_checked()

@@ -17,7 +17,7 @@ from draftkit.errors import DraftkitError, ProblemList
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, Problem
 from draftkit.web.i18n import Translator
-from draftkit.web.pages import problem_of, render, word_problem
+from draftkit.web.pages import SwitchForm, problem_of, render, word_problem
 
 _FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
 
@@ -55,9 +55,11 @@ def facts_page(
     problems: dict[str, Problem],
     *,
     status: int,
+    quiet: bool = False,
 ) -> Response:
     """Step 2: the town's facts with the person's answers and ``problems`` by their
-    fields; or the policing question when nobody knows who polices the town.
+    fields; or the policing question when nobody knows who polices the town (``quiet``:
+    without saying what is missing, as after a language switch).
 
     Raises:
         HTTPException: 404 for an unknown or ambiguous town in a hand-made address.
@@ -71,6 +73,8 @@ def facts_page(
     except DraftkitError as error:
         if error.code in ("policing_unknown", "agency_missing"):
             asked = {**field_problems(error), **problems} if answers.policing else problems
+            if quiet:
+                asked = {}
             return policing_page(lang, library, answers, asked, status=422 if asked else 200)
         if error.code == "town_unorganized":
             assert library.registry is not None  # only the registry knows unorganized places
@@ -117,8 +121,7 @@ def facts_page(
         },
         status=status,
         path="facts",
-        fields=answers.hidden(clauses=False),
-        method="get",
+        form=SwitchForm("facts-form", "protections", "post", "facts"),
     )
 
 
@@ -144,5 +147,5 @@ def policing_page(
         },
         status=status,
         path="facts",
-        fields=answers.hidden(facts=False, clauses=False),
+        form=SwitchForm("policing-form", "facts", "get", "policing"),
     )

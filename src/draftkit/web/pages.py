@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,6 +18,21 @@ from draftkit.data.registry import Municipality
 from draftkit.errors import DraftkitError
 from draftkit.web.forms import Problem
 from draftkit.web.i18n import LANGS, Translator
+
+SWITCH = "switch"
+"""The name of the language switch's button, when it submits the page's form; its value
+names the page to show again (``SwitchForm.page``)."""
+
+
+@dataclass(frozen=True)
+class SwitchForm:
+    """A language switch that submits the page's form: to ``action`` (after the other
+    language), by ``method``, asking for ``page`` again with the answers as they stand."""
+
+    form_id: str
+    action: str
+    method: str
+    page: str
 
 
 @functools.cache
@@ -45,16 +61,21 @@ def render(
     path: str = "",
     fields: Sequence[tuple[str, str]] = (),
     method: str = "get",
+    form: SwitchForm | None = None,
 ) -> HTMLResponse:
     """Render template ``name`` in ``lang``.
 
     ``path`` (after the language), ``fields`` and ``method`` say how the language switch
     repeats this request in the other language: a link for a GET page, a small form
-    carrying the answers for a POST page.
+    carrying the answers for a POST page. On a page whose form holds answers not yet
+    sent, ``form`` makes the switch a button of that form instead, so that it carries
+    what the person has typed.
     """
     other = other_lang(lang)
     switch_url = f"/{other}/{path}"
-    if method == "get" and fields:
+    if form is not None:
+        switch_url = f"/{other}/{form.action}"
+    elif method == "get" and fields:
         switch_url += "?" + urlencode(list(fields))
     html = (
         environment()
@@ -64,7 +85,12 @@ def render(
             t=Translator(lang),
             other=other,
             other_t=Translator(other),
-            switch={"url": switch_url, "method": method, "fields": list(fields)},
+            switch={
+                "url": switch_url,
+                "method": method,
+                "fields": list(fields),
+                "form": form,
+            },
             place_label=functools.partial(place_label, Translator(lang)),
             **context,
         )

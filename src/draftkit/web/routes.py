@@ -15,10 +15,10 @@ from draftkit.data.spanish import library_words
 from draftkit.drafting.pipeline import Draft
 from draftkit.errors import DraftkitError
 from draftkit.web import steps
-from draftkit.web.facts_page import facts_page, field_problems, worded
+from draftkit.web.facts_page import facts_page, field_problems, policing_page, worded
 from draftkit.web.forms import Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import place_label, printable, render
+from draftkit.web.pages import SWITCH, SwitchForm, place_label, printable, render
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
@@ -80,8 +80,10 @@ def home_without_slash(lang: str) -> Response:
 
 @router.api_route("/{lang}/", methods=["GET", "HEAD"], include_in_schema=False)
 def home(lang: str, request: Request) -> Response:
-    """Step 1: what the measure does, and which municipality."""
-    return _home(_lang(lang), name="", status=200, request=request)
+    """Step 1: what the measure does, and which municipality (the name already typed,
+    when the language switch brings it)."""
+    name = _query(request).get("name")[:100]
+    return _home(_lang(lang), name=name, status=200, request=request)
 
 
 def _home(
@@ -99,8 +101,11 @@ def _home(
         "home.html",
         {"name": printable(name), "lookup": lookup, "problem": problem, "names": names},
         status=status,
-        path="",
-        fields=[("name", name)] if name else [],
+        # With a lookup's answer on the page, the switch asks the same question again;
+        # else it carries the name as typed in the box.
+        path="town" if lookup else "",
+        fields=[("name", name)] if lookup else [],
+        form=None if lookup else SwitchForm("town-form", "", "get", "home"),
     )
 
 
@@ -147,7 +152,12 @@ def facts(lang: str, request: Request) -> Response:
     """Step 2: the town's facts, pre-filled, each with its source; or the policing
     question when nobody knows who polices the town."""
     lang = _lang(lang)
-    answers, problems = read_answers(_query(request))
+    query = _query(request)
+    answers, problems = read_answers(query)
+    if query.get(SWITCH) == "policing":
+        # The language switch on the policing question: the same question again, with
+        # the answer as it stands, never checked.
+        return policing_page(lang, _library(request), answers, {}, status=200)
     return facts_page(lang, request, answers, problems, status=422 if problems else 200)
 
 
@@ -159,6 +169,16 @@ async def protections(lang: str, request: Request) -> Response:
     answers, problems = read_answers(form)
     shown = form.get("policing_shown")
     changed = bool(shown) and answers.policing is not None and answers.policing != shown
+    switched = form.get(SWITCH)
+    if switched == "protections":
+        # The language switch on the protections page: the same choices, ticked or not.
+        return _protections(lang, request, answers, problems, {}, chosen_given=True)
+    if switched == "facts":
+        # The language switch on the facts page: the same page with every answer as
+        # typed, never checked (a person switching language has not asked for "Next").
+        if changed:
+            answers = steps.with_new_policing(answers)
+        return facts_page(lang, request, answers, {}, status=200, quiet=True)
     if form.get("update") == "policing" or changed:
         # The policing answer changed (or its button was pressed): the facts page again,
         # with every other answer kept and the police facts of the new answer.
@@ -175,7 +195,11 @@ def _protections(
     answers: Answers,
     problems: dict[str, Problem],
     clause_problems: dict[str, Problem],
+    *,
+    chosen_given: bool = False,
 ) -> Response:
+    """The protections page; ``chosen_given``: the clauses in ``answers`` are the
+    person's choice even when none is ticked (else none means every default)."""
     library = _library(request)
     try:
         # The core checks every answer the edge accepted, so all problems show at once.
@@ -186,7 +210,8 @@ def _protections(
     if problems:
         return facts_page(lang, request, answers, problems, status=422)
     profile = corrected.profile
-    offers = steps.clause_offers(library, corrected.resolved, profile, answers.clauses)
+    chosen = answers.clauses if answers.clauses or chosen_given else None
+    offers = steps.clause_offers(library, corrected.resolved, profile, chosen)
     words = library_words(library, request.app.state.spanish, lang)
     return render(
         lang,
@@ -200,8 +225,7 @@ def _protections(
         },
         status=422 if clause_problems else 200,
         path="protections",
-        fields=answers.hidden(clauses=False),
-        method="post",
+        form=SwitchForm("protections-form", "protections", "post", "protections"),
     )
 
 

@@ -240,14 +240,17 @@ class ClauseOffer:
 
 
 def clause_offers(
-    library: Library, resolved: ResolvedTown, profile: TownProfile, chosen: tuple[str, ...]
+    library: Library,
+    resolved: ResolvedTown,
+    profile: TownProfile,
+    chosen: tuple[str, ...] | None,
 ) -> list[ClauseOffer]:
     """The clauses that apply to the town's policing, in catalog order, with the
-    default choice (every clause the CLI would draft) or the person's."""
+    default choice (every clause the CLI would draft; ``chosen`` None) or the person's."""
     arrangement = profile.police.arrangement
     town = Loaded(value=profile, source=resolved.loaded.source)
     defaults = {c.value.id for c in select_clauses(library, town, ())}
-    wanted = set(chosen) if chosen else defaults
+    wanted = defaults if chosen is None else set(chosen)
     names = {loophole.id: loophole.name for loophole in library.loophole_list()}
     applicable = [c for c in library.clauses.values() if arrangement in c.value.applies_to]
     return [

@@ -258,3 +258,45 @@ def test_the_language_switch_keeps_what_was_typed_without_javascript(page: Any) 
     next_step(page, "Ver esta página en español")
     visit(page, "24-es-protections-after-switch", "es")
     assert not page.get_by_label("Intérpretes y acceso en el idioma de cada persona").is_checked()
+
+
+@pytest.mark.parametrize(
+    ("lang", "policing_heading", "facts_heading", "preview_heading", "next_label", "preview_label"),
+    [
+        (
+            "en",
+            "Who polices Albany (village)?",
+            "Check the facts about Albany (village)",
+            "Preview of the documents for Albany (village)",
+            "Next: choose the protections",
+            "Next: preview the documents",
+        ),
+        (
+            "es",
+            "¿Quién presta el servicio de policía en Albany (villa)?",
+            "Revise los datos de Albany (villa)",
+            "Vista previa de los documentos para Albany (villa)",
+            "Siguiente: elegir las protecciones",
+            "Siguiente: ver los documentos",
+        ),
+    ],
+)
+def test_a_village_is_named_as_the_village(
+    page: Any,
+    lang: str,
+    policing_heading: str,
+    facts_heading: str,
+    preview_heading: str,
+    next_label: str,
+    preview_label: str,
+) -> None:
+    page.goto(f"/{lang}/facts?town=albany-village")
+    visit(page, f"25-{lang}-policing-albany-village", lang)
+    assert page.get_by_role("heading", level=1).inner_text() == policing_heading
+    page.goto(f"/{lang}/facts?town=albany-village&policing=state_police")
+    visit(page, f"26-{lang}-facts-albany-village", lang)
+    assert page.get_by_role("heading", level=1).inner_text() == facts_heading
+    next_step(page, next_label)
+    next_step(page, preview_label)
+    visit(page, f"27-{lang}-preview-albany-village", lang)
+    assert page.get_by_role("heading", level=1).inner_text() == preview_heading

@@ -124,7 +124,8 @@ def test_policing_is_asked_when_nobody_knows(client: TestClient, lang: str) -> N
     page = response.text
     assert shown(messages(lang)["policing.title"].format(town="Guildhall")) in page
     for arrangement in ("municipal", "sheriff", "state_police"):
-        assert shown(messages(lang)[f"policing.explain.{arrangement}"]) in page
+        explained = messages(lang)[f"policing.explain.{arrangement}"]
+        assert shown(explained.format(kind=messages(lang)["place.kinds.town"])) in page
     assert 'name="legal_name"' not in page
 
 

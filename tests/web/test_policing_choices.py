@@ -51,14 +51,16 @@ def test_a_municipal_answer_without_the_department_asks_for_its_name(client: Tes
     page = client.get(_facts_url("en", "addison", policing="municipal"))
     assert page.status_code == 422
     assert 'name="agency"' in page.text
-    assert escape(messages("en")["problem.agency_missing"]) in page.text
+    assert escape(messages("en")["problem.agency_missing"].format(kind="town")) in page.text
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_departing_from_the_registry_is_said_by_the_field(client: TestClient, lang: str) -> None:
     page = client.get(_facts_url(lang, "brattleboro", policing="sheriff"))
     assert page.status_code == 200, page.text
-    said = messages(lang)["facts.policing_departs"].format(agency="Brattleboro Police Department")
+    said = messages(lang)["facts.policing_departs"].format(
+        agency="Brattleboro Police Department", kind=messages(lang)["place.kinds.town"]
+    )
     assert str(escape(said)) in page.text
 
 
@@ -69,7 +71,9 @@ def test_a_town_with_a_profile_keeps_its_policing_and_says_why(
 ) -> None:
     page = client.get(_facts_url(lang, "burlington", policing=choice))
     assert page.status_code == 422, page.text
-    said = messages(lang)["problem.policing_in_profile"]
+    said = messages(lang)["problem.policing_in_profile"].format(
+        kind=messages(lang)["place.kinds.city"]
+    )
     assert f'<p class="error" id="policing-error">{escape(said)}</p>' in page.text
     assert "Burlington Police Department" in page.text
 

@@ -4,6 +4,7 @@ the person's answers, and each problem by its field, in the page's language."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,7 +18,7 @@ from draftkit.errors import DraftkitError, ProblemList
 from draftkit.web import steps
 from draftkit.web.forms import FACT_FIELDS, Answers, Problem
 from draftkit.web.i18n import Translator
-from draftkit.web.pages import SwitchForm, problem_of, render, word_problem
+from draftkit.web.pages import SwitchForm, place_words, problem_of, render, word_problem
 
 _FACTS_PAGE_FIELDS = frozenset({*FACT_FIELDS, "may_direct", "sponsors", "date", "policing"})
 
@@ -27,9 +28,11 @@ def _library(request: Request) -> Library:
     return library
 
 
-def worded(lang: str, problems: dict[str, Problem]) -> dict[str, str]:
-    """Each problem in the page's language."""
-    t = Translator(lang)
+def worded(
+    lang: str, problems: dict[str, Problem], place: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Each problem in the page's language (``place``: as ``pages.place_words``)."""
+    t = Translator(lang, place)
     return {name: word_problem(t, problem) for name, problem in problems.items()}
 
 
@@ -101,6 +104,13 @@ def facts_page(
         profile.police.body_may_direct if answers.may_direct is None else answers.may_direct
     )
     applies = steps.asked_fields(profile.police.arrangement)
+    place = place_words(
+        lang,
+        name=profile.name,
+        kind=profile.kind,
+        shared=steps.shares_name(library, profile.name),
+        clerk=str(values["governing_body.clerk_title"] or profile.governing_body.clerk_title),
+    )
     return render(
         lang,
         "facts.html",
@@ -115,13 +125,14 @@ def facts_page(
             "may_direct_asked": steps.MAY_DIRECT in applies,
             "sources": steps.fact_sources(library, resolved, answers),
             "arrangements": ARRANGEMENTS,
-            "errors": worded(lang, problems),
+            "errors": worded(lang, problems, place),
             "from_registry": resolved.from_defaults,
             "departs_from": steps.registry_departure(library, answers),
         },
         status=status,
         path="facts",
         form=SwitchForm("facts-form", "protections", "post", "facts"),
+        place=place,
     )
 
 
@@ -129,13 +140,21 @@ def policing_page(
     lang: str, library: Library, answers: Answers, problems: dict[str, Problem], *, status: int
 ) -> Response:
     """Who polices the town?, asked with every other answer carried along."""
-    town_name = library.registry.find(answers.town).name if library.registry else answers.town
+    assert library.registry is not None  # only the registry leaves policing unknown
+    town = library.registry.find(answers.town)
+    place = place_words(
+        lang,
+        name=town.name,
+        kind=town.kind,
+        shared=steps.shares_name(library, town.name),
+        clerk="",  # no profile yet; no message on this page names the clerk
+    )
     return render(
         lang,
         "policing.html",
         {
             "answers": answers,
-            "town_name": town_name,
+            "town_name": place["place"],
             # Answers given on the facts page before the policing changed, kept.
             "carried": [
                 (name, value)
@@ -143,9 +162,10 @@ def policing_page(
                 if name not in ("town", "policing", "agency") and value
             ],
             "arrangements": ARRANGEMENTS,
-            "errors": worded(lang, problems),
+            "errors": worded(lang, problems, place),
         },
         status=status,
         path="facts",
         form=SwitchForm("policing-form", "facts", "get", "policing"),
+        place=place,
     )

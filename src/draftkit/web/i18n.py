@@ -8,6 +8,7 @@ checks that both files hold the same keys.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -38,13 +39,17 @@ def _flatten(data: Any, prefix: str, into: dict[str, str]) -> None:
 class Translator:
     """``t(key, **values)`` for one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, values: Mapping[str, str] | None = None) -> None:
+        """``values``: what every message of this page may print besides its own values
+        (the place's kind, its clerk's title)."""
         self.lang = lang
         self.table = messages(lang)
+        self.values = dict(values or {})
 
     def __call__(self, key: str, **values: Any) -> str:
         text = self.table[key]
-        return text.format(**values) if values else text
+        merged = {**self.values, **values}
+        return text.format(**merged) if merged else text
 
     def has(self, key: str) -> bool:
         """Whether the language has a message for ``key``."""

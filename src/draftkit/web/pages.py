@@ -62,6 +62,7 @@ def render(
     fields: Sequence[tuple[str, str]] = (),
     method: str = "get",
     form: SwitchForm | None = None,
+    place: Mapping[str, str] | None = None,
 ) -> HTMLResponse:
     """Render template ``name`` in ``lang``.
 
@@ -69,7 +70,8 @@ def render(
     repeats this request in the other language: a link for a GET page, a small form
     carrying the answers for a POST page. On a page whose form holds answers not yet
     sent, ``form`` makes the switch a button of that form instead, so that it carries
-    what the person has typed.
+    what the person has typed. ``place`` (from ``place_words``) is what the page's
+    messages may print about the place picked.
     """
     other = other_lang(lang)
     switch_url = f"/{other}/{path}"
@@ -82,7 +84,7 @@ def render(
         .get_template(name)
         .render(
             lang=lang,
-            t=Translator(lang),
+            t=Translator(lang, place),
             other=other,
             other_t=Translator(other),
             switch={
@@ -103,6 +105,15 @@ def printable(text: str) -> str:
     right-to-left override): a page that repeats what a person typed never hides a
     character in it or lets one turn the sentence around it."""
     return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+
+
+def place_words(lang: str, *, name: str, kind: str, shared: bool, clerk: str) -> dict[str, str]:
+    """What a page's messages say about the place picked: ``place``, its name as a title
+    prints it (``Albany (village)`` where a town and a village share the name, else the
+    name alone), ``kind`` ("village", "villa") and ``clerk`` (its clerk's title)."""
+    t = Translator(lang)
+    word = t(f"place.kinds.{kind}") if t.has(f"place.kinds.{kind}") else kind
+    return {"place": f"{name} ({word})" if shared else name, "kind": word, "clerk": clerk}
 
 
 def place_label(t: Translator, place: Municipality) -> str:

@@ -18,7 +18,7 @@ from draftkit.web import steps
 from draftkit.web.facts_page import facts_page, field_problems, policing_page, worded
 from draftkit.web.forms import Answers, FormData, Problem, read_answers
 from draftkit.web.i18n import LANGS, Translator, pick_language
-from draftkit.web.pages import SWITCH, SwitchForm, place_label, printable, render
+from draftkit.web.pages import SWITCH, SwitchForm, place_label, place_words, printable, render
 from draftkit.web.pdf import PdfUnavailable, soffice, to_pdf
 
 router = APIRouter()
@@ -157,7 +157,10 @@ def facts(lang: str, request: Request) -> Response:
     if query.get(SWITCH) == "policing":
         # The language switch on the policing question: the same question again, with
         # the answer as it stands, never checked.
-        return policing_page(lang, _library(request), answers, {}, status=200)
+        try:
+            return policing_page(lang, _library(request), answers, {}, status=200)
+        except DraftkitError:
+            raise HTTPException(404) from None  # an unknown town in a hand-made address
     return facts_page(lang, request, answers, problems, status=422 if problems else 200)
 
 
@@ -270,6 +273,14 @@ def _preview(
     draft, corrected = made
     documents = steps.preview(draft)
     names = list(draft.files)
+    profile = corrected.profile
+    place = place_words(
+        lang,
+        name=profile.name,
+        kind=profile.kind,
+        shared=steps.shares_name(_library(request), profile.name),
+        clerk=profile.governing_body.clerk_title,
+    )
     return render(
         lang,
         "preview.html",
@@ -285,6 +296,7 @@ def _preview(
         path="preview",
         fields=answers.hidden(),
         method="post",
+        place=place,
     )
 
 

@@ -94,6 +94,14 @@ def name_list(library: Library) -> list[tuple[str, Municipality | None]]:
     return [(f"{m.name} ({m.kind})", m) if counts[m.name] > 1 else (m.name, None) for m in rows]
 
 
+def shares_name(library: Library, name: str) -> bool:
+    """Whether another organized municipality has this name (a town and its village)."""
+    registry = library.registry
+    if registry is None:
+        return False
+    return sum(1 for m in registry.rows if m.organized and m.name == name) > 1
+
+
 def suggestions(library: Library, typed: str, limit: int = 8) -> list[Choice]:
     """Municipalities whose names begin with what was typed, then those spelled like it."""
     registry = library.registry

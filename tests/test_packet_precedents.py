@@ -68,8 +68,8 @@ def test_putney_is_told_of_its_own_article_in_the_second_person() -> None:
         "igual que los votantes de Dummerston (345 votos a favor y 61 en contra) y Marlboro.",
         "selectboard-letter.docx": "As you know, your town's voters passed a similar article "
         "in 2022, as did the voters of Dummerston (345 to 61) and Marlboro.",
-        "town-meeting-article-en.docx": "On Town Meeting Day 2022, you passed a similar "
-        "advisory article calling on the Windham County Sheriff to change the Sheriff's "
+        "town-meeting-article-en.docx": "On Town Meeting Day 2022, your town's voters passed a "
+        "similar advisory article calling on the Windham County Sheriff to change the Sheriff's "
         "policy, as did the voters of Dummerston (345 to 61) and Marlboro.",
         "town-meeting-article-es.docx": "En la asamblea del pueblo de 2022, los votantes de su "
         "municipio aprobaron un artículo consultivo parecido, igual que los votantes de "

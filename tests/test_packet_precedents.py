@@ -94,3 +94,30 @@ def test_every_precedent_is_a_municipality_of_the_registry() -> None:
     known = {(m.name, m.kind) for m in LIBRARY.registry.rows}
     for precedent in (*precedents.value.adopted, *precedents.value.articles):
         assert (precedent.town, precedent.kind) in known, precedent.town
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_town_that_adopted_protections_is_told_so_in_its_explainer_and_points(
+    language: str,
+) -> None:
+    texts = _texts("Brattleboro", PacketFacts(date=DATE))
+    explainer = " ".join(texts[f"explainer-{language}.docx"])
+    points = texts[f"talking-points-{language}.docx"]
+    said = {
+        "en": (
+            "Brattleboro already has protections of this kind. The Selectboard is being asked",
+            "List Bullet | Brattleboro already has protections of this kind. The drafts can be "
+            "read beside the policy now in force, to see what they would add.",
+        ),
+        "es": (
+            "Brattleboro ya tiene protecciones de este tipo. Se le pide al Selectboard",
+            "List Bullet | Brattleboro ya tiene protecciones de este tipo. Los borradores se "
+            "pueden leer junto a la política que está en vigor, para ver qué agregarían.",
+        ),
+    }[language]
+    assert said[0] in explainer
+    assert said[1] in points
+    # A town that has not acted is not told it has.
+    other = _texts("Barre Town", PacketFacts(date=DATE))
+    for name in (f"explainer-{language}.docx", f"talking-points-{language}.docx"):
+        assert not [line for line in other[name] if "already has" in line or "ya tiene" in line]

@@ -123,16 +123,17 @@ BROKEN = {
         "  - key: ask-town-meeting",
         "  - key: ask-town-meting",
         "companions/es/talking-points.yaml:6: sections: section keys ['how-to-use', 'safety', "
-        "'law', 'ask-resolution', 'ask-town-meting', 'ask-town-meeting-again', 'answers'] "
-        "differ from companions/en/talking-points.yaml: ['how-to-use', 'safety', 'law', "
-        "'ask-resolution', 'ask-town-meeting', 'ask-town-meeting-again', 'answers']\n"
+        "'law', 'ours', 'ask-resolution', 'ask-town-meting', 'ask-town-meeting-again', "
+        "'answers'] differ from companions/en/talking-points.yaml: ['how-to-use', 'safety', "
+        "'law', 'ours', 'ask-resolution', 'ask-town-meeting', 'ask-town-meeting-again', "
+        "'answers']\n"
         "  hint: give the Spanish text the same sections, in the same order",
     ),
     "missing placeholder": (
         "es/explainer.yaml",
         "({{ agency.name }}).",
         "(la del municipio).",
-        "companions/es/explainer.yaml:64: sections[5]: section 'changes-municipal': "
+        "companions/es/explainer.yaml:77: sections[6]: section 'changes-municipal': "
         "placeholders [] differ from the English ['agency.name']\n"
         "  hint: every value the English prints, the Spanish prints too",
     ),

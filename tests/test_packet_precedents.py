@@ -64,22 +64,22 @@ def test_putney_is_told_of_its_own_article_in_the_second_person() -> None:
     said = {
         "explainer-en.docx": "Your town passed such an article in 2022, as did the voters of "
         "Dummerston (345 to 61) and Marlboro.",
-        "explainer-es.docx": "Su municipio aprobó un artículo así en 2022, igual que los "
-        "votantes de Dummerston (345 votos contra 61) y Marlboro.",
+        "explainer-es.docx": "Los votantes de su municipio aprobaron un artículo así en 2022, "
+        "igual que los votantes de Dummerston (345 votos a favor y 61 en contra) y Marlboro.",
         "selectboard-letter.docx": "As you know, your town's voters passed a similar article "
         "in 2022, as did the voters of Dummerston (345 to 61) and Marlboro.",
-        "town-meeting-article-en.docx": "On Town Meeting Day 2022, you passed a similar "
-        "advisory article calling on the Windham County Sheriff to change the Sheriff's "
+        "town-meeting-article-en.docx": "On Town Meeting Day 2022, your town's voters passed a "
+        "similar advisory article calling on the Windham County Sheriff to change the Sheriff's "
         "policy, as did the voters of Dummerston (345 to 61) and Marlboro.",
-        "town-meeting-article-es.docx": "En la asamblea del pueblo de 2022, ustedes aprobaron "
-        "un artículo consultivo parecido, que pedía al sheriff del condado de Windham cambiar "
-        "la política de su oficina, igual que los votantes de Dummerston (345 votos contra "
-        "61) y Marlboro.",
+        "town-meeting-article-es.docx": "En la asamblea del pueblo de 2022, los votantes de su "
+        "municipio aprobaron un artículo consultivo parecido, igual que los votantes de "
+        "Dummerston (345 votos a favor y 61 en contra) y Marlboro. Esos artículos le pedían "
+        "al sheriff del condado de Windham que cambiara la política de su oficina.",
         "talking-points-en.docx": "In 2022 you passed an article like this one, as did the "
         "voters of Dummerston (345 to 61) and Marlboro. I ask you to vote yes again.",
-        "talking-points-es.docx": "En 2022 ustedes aprobaron un artículo como este, igual que "
-        "los votantes de Dummerston (345 votos contra 61) y Marlboro. Les pido que vuelvan a "
-        "votar que sí.",
+        "talking-points-es.docx": "En 2022, ustedes aprobaron un artículo como este, igual que "
+        "los votantes de Dummerston (345 votos a favor y 61 en contra) y Marlboro. Les pido "
+        "que vuelvan a votar que sí.",
     }
     for name, sentence in said.items():
         assert any(sentence in line for line in texts[name]), name
@@ -94,3 +94,30 @@ def test_every_precedent_is_a_municipality_of_the_registry() -> None:
     known = {(m.name, m.kind) for m in LIBRARY.registry.rows}
     for precedent in (*precedents.value.adopted, *precedents.value.articles):
         assert (precedent.town, precedent.kind) in known, precedent.town
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_town_that_adopted_protections_is_told_so_in_its_explainer_and_points(
+    language: str,
+) -> None:
+    texts = _texts("Brattleboro", PacketFacts(date=DATE))
+    explainer = " ".join(texts[f"explainer-{language}.docx"])
+    points = texts[f"talking-points-{language}.docx"]
+    said = {
+        "en": (
+            "Brattleboro already has protections of this kind. The Selectboard is being asked",
+            "List Bullet | Brattleboro already has protections of this kind. The drafts can be "
+            "read beside the policy now in force, to see what they would add.",
+        ),
+        "es": (
+            "Brattleboro ya tiene protecciones de este tipo. Se le pide al Selectboard",
+            "List Bullet | Brattleboro ya tiene protecciones de este tipo. Los borradores se "
+            "pueden leer junto a la política que está en vigor, para ver qué agregarían.",
+        ),
+    }[language]
+    assert said[0] in explainer
+    assert said[1] in points
+    # A town that has not acted is not told it has.
+    other = _texts("Barre Town", PacketFacts(date=DATE))
+    for name in (f"explainer-{language}.docx", f"talking-points-{language}.docx"):
+        assert not [line for line in other[name] if "already has" in line or "ya tiene" in line]

@@ -81,3 +81,14 @@ def test_an_override_in_a_sponsor_is_refused_with_its_plain_name(tmp_path: Path)
         "Error: Invalid value for '--sponsor': the value holds an invisible formatting "
         f"character (U+202E, right-to-left override)\n  hint: {TEXT_HINT}\n"
     )
+
+
+def test_the_format_character_pattern_is_unicodes_whole_category_cf() -> None:
+    import sys
+    import unicodedata
+
+    from draftkit.text_rules import _FORMAT
+
+    every = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    matched = {chr(c) for c in range(sys.maxunicode + 1) if _FORMAT.fullmatch(chr(c))}
+    assert matched == every

@@ -77,8 +77,21 @@ def _describe(char: str) -> str:
     return f"{code} ({name.lower()})" if name else code
 
 
+# Every format character (category Cf) of Unicode 14.0 (Python 3.11's unicodedata), as
+# ranges: one regex search in C instead of a category lookup per character, which took a
+# quarter of loading the library without the disk cache. A test holds it equal to
+# unicodedata's own set, so a Python with a newer Unicode cannot let one through.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+
+
 def _format_character(text: str) -> str | None:
-    return next((c for c in text if unicodedata.category(c) == "Cf"), None)
+    found = _FORMAT.search(text)
+    return found.group() if found else None
 
 
 def format_character_name(char: str) -> str:

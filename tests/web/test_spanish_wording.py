@@ -36,8 +36,8 @@ def test_sponsors_are_proponentes_on_the_pages_and_in_the_packet() -> None:
         ),
         (
             "es",
-            "La respuesta tiene un carácter invisible o de control que un documento de "
-            "Word no puede guardar (U+0007). Por favor, vuelva a escribirla.",
+            "La respuesta tiene un carácter invisible o especial que un documento de "
+            "Word no puede guardar (código U+0007). Por favor, vuelva a escribirla.",
         ),
     ],
 )

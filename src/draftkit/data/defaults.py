@@ -17,8 +17,8 @@ from draftkit.data.loading import (
     YamlDocument,
     format_loc,
     load,
-    plain_words,
 )
+from draftkit.data.plain_errors import plain_words
 from draftkit.data.registry import Municipality, Registry, describe_source, sheriff_agency
 from draftkit.data.town_models import TownProfile
 from draftkit.errors import DataError, DraftkitError, raise_if_any

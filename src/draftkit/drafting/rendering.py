@@ -21,7 +21,8 @@ from typing import Any
 import jinja2
 
 from draftkit.data import disk_cache
-from draftkit.data.loading import Loaded, Loc
+from draftkit.data.loading import Loaded
+from draftkit.data.plain_errors import Loc
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting.sandbox import (
     MAX_OUTPUT_LENGTH,

@@ -19,7 +19,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
-from draftkit.data.loading import Loaded, Loc
+from draftkit.data.loading import Loaded
+from draftkit.data.plain_errors import Loc
 from draftkit.data.town_models import TownProfile
 from draftkit.drafting import rendering
 from draftkit.errors import DraftkitError, RenderError

@@ -110,9 +110,10 @@ def test_a_town_that_adopted_protections_is_told_so_in_its_explainer_and_points(
             "read beside the policy now in force, to see what they would add.",
         ),
         "es": (
-            "Brattleboro ya tiene protecciones de este tipo. Se le pide al Selectboard",
-            "List Bullet | Brattleboro ya tiene protecciones de este tipo. Los borradores se "
-            "pueden leer junto a la política que está en vigor, para ver qué agregarían.",
+            "Brattleboro ya tiene protecciones de este tipo: la resolución se puede comparar "
+            "con la política actual para ver qué agregaría.",
+            "List Bullet | Brattleboro ya tiene protecciones de este tipo. Esta propuesta se "
+            "puede comparar con la política actual para ver qué agregaría.",
         ),
     }[language]
     assert said[0] in explainer

@@ -105,9 +105,10 @@ def test_a_town_that_adopted_protections_is_told_so_in_its_explainer_and_points(
     points = texts[f"talking-points-{language}.docx"]
     said = {
         "en": (
-            "Brattleboro already has protections of this kind. The Selectboard is being asked",
-            "List Bullet | Brattleboro already has protections of this kind. The drafts can be "
-            "read beside the policy now in force, to see what they would add.",
+            "Brattleboro already has protections of this kind: the resolution can be compared "
+            "with the policy now in force, to see what it would add.",
+            "List Bullet | Brattleboro already has protections of this kind. This proposal can "
+            "be compared with the policy now in force, to see what it would add.",
         ),
         "es": (
             "Brattleboro ya tiene protecciones de este tipo: la resolución se puede comparar "

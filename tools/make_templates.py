@@ -180,12 +180,23 @@ def no_borders(table) -> None:
 
 # --------------------------------------------------------------------- shared pieces
 
+EXCHANGE = (
+    "sending, receiving, requesting, maintaining or exchanging of information regarding "
+    "citizenship or immigration status"
+)
 SAVINGS = (
-    "Savings for federal law. Nothing in this {what} limits any {who} sending, receiving, "
-    "requesting, maintaining or exchanging of information regarding citizenship or "
-    "immigration status, to the extent 8 U.S.C. § 1373 or § 1644 protects it. No one shall be "
+    "Savings for federal law. Nothing in this {what} limits {exchange}, to the extent "
+    "8 U.S.C. § 1373 or § 1644 protects it. No one shall be "
     "required to record, report or obtain review of, or be disciplined for, an exchange this "
     "provision protects, except that its date and the requesting office may be recorded."
+)
+MEMBERS_EXCHANGE = "any official's, employee's or Member's " + EXCHANGE
+# The town's own policy names the municipality and the defined term whole: a possessive
+# "Municipal official's or employee's" would split the term, and 8 U.S.C. § 1373 protects
+# the municipality's own exchanges as well as its officials' (fifth counsel review
+# 2026-12-01, finding 6).
+MUNICIPAL_EXCHANGE = (
+    "the " + EXCHANGE + ", by the {{ town.legal_name }} or by any Municipal official or employee"
 )
 CEILING = (
     "Statewide model policy. Nothing in this {what} permits any communication with, or "
@@ -339,7 +350,7 @@ def protections_consistency(doc: Document, what: str) -> None:
     p = doc.add_paragraph
     p("{{ closing_number }} Consistency with law", style="Heading 2")
     p(
-        "(a)\t" + SAVINGS.format(what=what, who="official's, employee's or Member's"),
+        "(a)\t" + SAVINGS.format(what=what, exchange=MEMBERS_EXCHANGE),
         style="Lettered",
     )
     p("(b)\t" + CEILING.format(what=what), style="Lettered")
@@ -353,7 +364,7 @@ def policy_consistency(doc: Document) -> None:
     p = doc.add_paragraph
     p("{{ policy_closing_number }} Consistency with law", style="Heading 2")
     p(
-        "(a)\t" + SAVINGS.format(what="policy", who="Municipal official's or employee's"),
+        "(a)\t" + SAVINGS.format(what="policy", exchange=MUNICIPAL_EXCHANGE),
         style="Lettered",
     )
     p(
@@ -714,7 +725,7 @@ def directive() -> Document:
     law_lists(doc, "5.1 Vermont law", "5.2 Related federal law", "Heading 2")
     p("6. CONSISTENCY WITH STATE AND FEDERAL LAW", style="Heading 1")
     p(
-        "6.1\t" + SAVINGS.format(what="directive", who="official's, employee's or Member's"),
+        "6.1\t" + SAVINGS.format(what="directive", exchange=MEMBERS_EXCHANGE),
         style="Lettered",
     )
     p("6.2\t" + CEILING.format(what="directive"), style="Lettered")
@@ -838,7 +849,7 @@ def contract_addendum() -> Document:
     )
     p("5. CONSISTENCY WITH LAW", style="Heading 1")
     p(
-        "5.1\t" + SAVINGS.format(what="Addendum", who="official's, employee's or Member's"),
+        "5.1\t" + SAVINGS.format(what="Addendum", exchange=MEMBERS_EXCHANGE),
         style="Lettered",
     )
     p("5.2\t" + CEILING.format(what="Addendum"), style="Lettered")

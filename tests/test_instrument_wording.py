@@ -1,0 +1,66 @@
+"""Wording of the drafted instruments that the fifth counsel review (2026-12-01) asked
+to change: the town policy's savings provision names the defined term whole (6), a
+mayor is the mayor of the city, not "of the City Council" (7), the sheriff set's title
+says all the resolution does (8), and the addendum uses the names it defines (9)."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from tests.conftest import REPO, run
+
+_DATE = "2026-12-01"
+
+
+def _texts(path: Path) -> list[str]:
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+@functools.cache
+def _drafted(args: tuple[str, ...], folder: Path, root: Path = REPO) -> dict[str, list[str]]:
+    """Each drafted document's texts, by the end of its file name ("addendum", ...)."""
+    result = run(root, "draft", *args, "--date", _DATE, "--out", str(folder))
+    assert result.exit_code == 0, result.output
+    return {p.stem.rsplit("-", 1)[-1]: _texts(p) for p in sorted(folder.glob("*.docx"))}
+
+
+@pytest.fixture(scope="module")
+def albany_sheriff(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("albany-sheriff")
+    return _drafted(("albany-village", "--policing", "sheriff"), folder)
+
+
+@pytest.fixture(scope="module")
+def sheriff_city(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """A city served by its county sheriff, as a profile written on purpose."""
+    root = tmp_path_factory.mktemp("project")
+    for folder in ("clauses", "towns", "resolutions", "companions"):
+        shutil.copytree(REPO / folder, root / folder)
+    made = run(root, "towns", "new", "vergennes", "--policing", "sheriff", "--yes")
+    assert made.exit_code == 0, made.output
+    return _drafted(("vergennes",), tmp_path_factory.mktemp("vergennes"), root)
+
+
+# ------------------------------------------------------------------ 6: savings provision
+
+
+def test_the_town_policy_savings_provision_keeps_the_defined_term_whole(
+    albany_sheriff: dict[str, list[str]],
+) -> None:
+    resolution = albany_sheriff["resolution"]
+    assert not [t for t in resolution if "official's or employee's" in t]
+    assert (
+        "(a)\tSavings for federal law. Nothing in this policy limits the sending, receiving, "
+        "requesting, maintaining or exchanging of information regarding citizenship or "
+        "immigration status, by the Village of Albany or by any Municipal official or "
+        "employee, to the extent 8\u00a0U.S.C.\u00a0§\u00a01373 or §\u00a01644 protects it. No one "
+        "shall be required to record, report or obtain review of, or be disciplined for, an "
+        "exchange this provision protects, except that its date and the requesting office may "
+        "be recorded."
+    ) in resolution

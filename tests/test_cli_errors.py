@@ -96,7 +96,7 @@ CASES = {
         "clauses/custody-rule.yaml:8: defined_terms[1]: unknown defined term 'Unicorn'\n"
         "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
         "clauses/custody-rule.yaml:11: resolution.whereas[0]: unknown template value: agency.nmae\n"
-        "  hint: available values: town.name, town.legal_name, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "  hint: available values: town.name, town.legal_name, town.called, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.presiding_officer, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
         "clauses/custody-rule.yaml:17: directive.paragraphs[0]: template syntax error: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.\n"
         "  hint: add {% endif %} where the text that depends on the {% if %} ends\n"
         "error: 6 problems in 1 file\n"
@@ -105,7 +105,7 @@ CASES = {
         "clauses/custody-rule.yaml:7: defined_terms[1]: unknown defined term 'Unicorn'\n"
         "  hint: add it to clauses/glossary.yaml or fix its spelling\n"
         "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: agency.nmae (drafting for Testville)\n"
-        "  hint: available values: town.name, town.legal_name, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
+        "  hint: available values: town.name, town.legal_name, town.called, town.kind, town.word, town.county, body.name, body.possessive, body.presiding_officer_title, body.presiding_officer, body.clerk_title, lead, agency.name, agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, agency.approving_body, agency.area, clauses\n"
         "error: 2 problems in 1 file\n"
     ),
     "clause-with-a-broken-directive-section": (
@@ -144,8 +144,8 @@ CASES = {
     "missing-template-value": (
         "clauses/custody-rule.yaml:10: resolution.whereas[0]: unknown template value: "
         "agency.chief_name (drafting for Testville)\n"
-        "  hint: available values: town.name, town.legal_name, town.kind, town.word, "
-        "town.county, body.name, body.possessive, body.presiding_officer_title, "
+        "  hint: available values: town.name, town.legal_name, town.called, town.kind, town.word, "
+        "town.county, body.name, body.possessive, body.presiding_officer_title, body.presiding_officer, "
         "body.clerk_title, lead, agency.name, "
         "agency.head_title, agency.policy_adopted_by, agency.directive_series, agency.arrangement, "
         "agency.approving_body, agency.area, clauses\n"

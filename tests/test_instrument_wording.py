@@ -64,3 +64,56 @@ def test_the_town_policy_savings_provision_keeps_the_defined_term_whole(
         "exchange this provision protects, except that its date and the requesting office may "
         "be recorded."
     ) in resolution
+
+
+# ------------------------------------------------------------ 7: the presiding officer
+
+
+@pytest.mark.parametrize(
+    ("town", "officer", "wrong"),
+    [
+        ("barre-city", "the Mayor of the City of Barre", "Mayor of the City Council"),
+        ("winooski", "the Mayor of the City of Winooski", "Mayor of the City Council"),
+        # Its title names its office already.
+        (
+            "rutland-city",
+            "the President of the Board of Aldermen",
+            "of the Board of Aldermen of the Board of Aldermen",
+        ),
+    ],
+)
+def test_a_city_presiding_officer_is_named_as_an_office(
+    tmp_path: Path, town: str, officer: str, wrong: str
+) -> None:
+    drafted = _drafted((town,), tmp_path)
+    both = " ".join(drafted["resolution"] + drafted["directive"])
+    assert wrong not in both
+    assert (
+        f"to the person the {_body(town)} designates in writing to receive such complaints, "
+        f"who shall not be a Member, or, until it designates one, to {officer};"
+    ) in " ".join(drafted["directive"])
+    assert f"of the Agency, {officer} receives the complaints" in both
+
+
+def _body(town: str) -> str:
+    return "Board of Aldermen" if town == "rutland-city" else "City Council"
+
+
+def test_a_sheriff_city_names_its_mayor_in_every_document(
+    sheriff_city: dict[str, list[str]],
+) -> None:
+    everything = " ".join(sheriff_city["resolution"] + sheriff_city["addendum"])
+    assert "Mayor of the City Council" not in everything
+    assert "the Mayor of the City of Vergennes shall do so" in everything
+
+
+def test_towns_and_villages_keep_the_officer_of_their_body(
+    tmp_path: Path, albany_sheriff: dict[str, list[str]]
+) -> None:
+    addison = _drafted(("addison", "--policing", "sheriff"), tmp_path)
+    assert "until it designates one, to the Chair of the Selectboard" in " ".join(
+        addison["resolution"]
+    )
+    assert "until it designates one, to the President of the Board of Trustees" in " ".join(
+        albany_sheriff["resolution"]
+    )

@@ -441,7 +441,7 @@ def redress_designation(doc: Document) -> None:
     p = doc.add_paragraph
     p("{%p if outside_redress and agency.run_by %}")
     p(
-        "The {{ body.presiding_officer_title }} of the {{ body.name }} shall forward any "
+        "The {{ body.presiding_officer }} shall forward any "
         "complaint under Exhibit A's section on complaints outside the Agency that the "
         "{{ body.name }} receives, within five business days, to the person that section "
         "names, and shall send a copy to the {{ body.clerk_title }} as the "
@@ -453,7 +453,7 @@ def redress_designation(doc: Document) -> None:
     p(
         "Until the {{ body.name }} designates in writing another person who is not a Member "
         "of the Agency, {% if agency.approving_body %}the {{ agency.approving_body }}"
-        "{% else %}the {{ body.presiding_officer_title }} of the {{ body.name }}{% endif %} "
+        "{% else %}the {{ body.presiding_officer }}{% endif %} "
         "receives the complaints that Exhibit A's section on complaints outside the Agency "
         "allows, and the {{ body.name }} reviews their handling on request as that section "
         "provides.",

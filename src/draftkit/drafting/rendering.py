@@ -39,15 +39,25 @@ _TEXT_ENV = make_environment(autoescape=False)
 autoescape on."""
 
 
-def town_values(town: TownProfile) -> dict[str, dict[str, str]]:
+def town_values(town: TownProfile, called: str | None = None) -> dict[str, dict[str, str]]:
     """``town`` and ``body``: the municipality's names and its governing body's, as every
     text (clause, template, companion) prints them: ``town.word`` is "Town", "City" or
-    "Village"; ``body.possessive`` is the body's name in the possessive."""
+    "Village"; ``body.possessive`` is the body's name in the possessive.
+
+    ``town.called`` is what the document calls the municipality after "the": the term it
+    defines for it where it defines one (``called``, e.g. "Village" in a contract addendum
+    that says "the Village of Albany (the “Village”)"), its legal name otherwise.
+    ``body.presiding_officer`` names the presiding officer's office: "Chair of the
+    Selectboard", but "Mayor of the City of Barre", since a mayor holds an office of the
+    city and presides over its council without being "Mayor of the City Council".
+    """
     body = town.governing_body.name
+    called = called or town.legal_name
     return {
         "town": {
             "name": town.name,
             "legal_name": town.legal_name,
+            "called": called,
             "kind": town.kind,
             # "Town", "City" or "Village": what a document calls the municipality, so a
             # village's documents never call it a town.
@@ -59,9 +69,31 @@ def town_values(town: TownProfile) -> dict[str, dict[str, str]]:
             # "the Board of Trustees' request", "the Selectboard's request".
             "possessive": body + _possessive_ending(body),
             "presiding_officer_title": town.governing_body.presiding_officer_title,
+            "presiding_officer": presiding_office(
+                town.governing_body.presiding_officer_title, body, called
+            ),
             "clerk_title": town.governing_body.clerk_title,
         },
     }
+
+
+MUNICIPAL_OFFICES = frozenset({"Mayor"})
+"""Presiding officers' titles that are offices of the municipality rather than of its
+body: the voters elect a mayor, who presides over the council ex officio (facts §4,
+Burlington: "City Council with Mayor presiding"), so "the Mayor of the City Council"
+names no office (fifth counsel review 2026-12-01, finding 7)."""
+
+
+def presiding_office(title: str, body: str, called: str) -> str:
+    """The presiding officer's office, to follow "the": "Chair of the Selectboard",
+    "President of the Board of Trustees", "Mayor of the City of Winooski" (``called`` is
+    what the document calls the municipality), or the title itself where it already says
+    whose officer it is ("President of the Board of Aldermen")."""
+    if " of " in title:
+        return title
+    if title in MUNICIPAL_OFFICES:
+        return f"{title} of the {called}"
+    return f"{title} of the {body}"
 
 
 def _possessive_ending(name: str) -> str:
@@ -70,17 +102,21 @@ def _possessive_ending(name: str) -> str:
 
 
 def clause_context(
-    town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
+    town: TownProfile,
+    area: str | None = None,
+    clauses: Sequence[str] = (),
+    called: str | None = None,
 ) -> dict[str, Any]:
     """The values clause texts and glossary definitions may use.
 
     ``area`` is every municipality the agency serves when a department serves more than
     one (:mod:`draftkit.drafting.sharing`); otherwise the town itself. ``clauses`` lists the ids
     of the clauses in the document, so that a text referring to another clause's section
-    can say what it does when that clause is left out.
+    can say what it does when that clause is left out. ``called`` is the term the document
+    defines for the municipality, if any (:func:`town_values`).
     """
     return {
-        **town_values(town),
+        **town_values(town, called),
         "lead": (
             "The directive shall provide"
             if town.police.body_may_direct
@@ -97,7 +133,7 @@ def clause_context(
             "approving_body": town.police.approving_body or "",
             # Where the yearly report counts the Agency's work: one department serving a
             # town and a village reports on both (second counsel review 2026-12-01, M1).
-            "area": area or f"the {town.legal_name}",
+            "area": area or f"the {called or town.legal_name}",
         },
         "clauses": list(clauses),
     }
@@ -119,9 +155,13 @@ class TextRenderer:
     """Renders clause texts and glossary definitions for one town."""
 
     def __init__(
-        self, town: TownProfile, area: str | None = None, clauses: Sequence[str] = ()
+        self,
+        town: TownProfile,
+        area: str | None = None,
+        clauses: Sequence[str] = (),
+        called: str | None = None,
     ) -> None:
-        self.context = clause_context(town, area, clauses)
+        self.context = clause_context(town, area, clauses, called)
 
     def render(self, source: str, owner: Loaded[Any], loc: Loc) -> str:
         """Render one text, turning template errors into errors at the owner's field.

@@ -117,3 +117,26 @@ def test_towns_and_villages_keep_the_officer_of_their_body(
     assert "until it designates one, to the President of the Board of Trustees" in " ".join(
         albany_sheriff["resolution"]
     )
+
+
+# --------------------------------------------------------------------- 8: sheriff title
+
+
+def test_the_sheriff_resolution_title_says_what_the_resolution_does(
+    albany_sheriff: dict[str, list[str]],
+) -> None:
+    assert (
+        "Requesting the Orleans County Sheriff's Office to Adopt Limits on Participation in "
+        "Federal Civil Immigration Enforcement in the Village of Albany, Approving an Addendum "
+        "to the Law Enforcement Services Contract, and Adopting a Policy for the Officials and "
+        "Employees of the Village of Albany"
+    ) in albany_sheriff["resolution"]
+
+
+def test_a_sheriff_resolution_without_a_town_policy_does_not_title_one(tmp_path: Path) -> None:
+    drafted = _drafted(("addison", "--policing", "sheriff", "--clause", "civil-stops"), tmp_path)
+    assert (
+        "Requesting the Addison County Sheriff's Office to Adopt Limits on Participation in "
+        "Federal Civil Immigration Enforcement in the Town of Addison and Approving an "
+        "Addendum to the Law Enforcement Services Contract"
+    ) in drafted["resolution"]

@@ -743,8 +743,14 @@ def sheriff_resolution() -> Document:
     caption(
         doc,
         "RESOLUTION",
+        # The title is what the agenda and the minutes show: it names each thing the
+        # resolution does, as the other sets' titles do (fifth counsel review 2026-12-01,
+        # finding 8).
         "Requesting the {{ agency.name }} to Adopt Limits on Participation in Federal Civil "
-        "Immigration Enforcement in the {{ town.legal_name }}",
+        "Immigration Enforcement in the {{ town.legal_name }}{% if policy_sections %}, "
+        "Approving an Addendum to the Law Enforcement Services Contract, and Adopting a "
+        "Policy for the Officials and Employees of the {{ town.legal_name }}{% else %} and "
+        "Approving an Addendum to the Law Enforcement Services Contract{% endif %}",
     )
     p(STATUTE_RECITAL_TOWN, style="Recital")
     p(

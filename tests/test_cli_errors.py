@@ -157,6 +157,13 @@ CASES = {
         "  hint: legal names read 'Town of Cornwall': write 'the {{ town.legal_name }}'\n"
         "error: 1 problem in 1 file\n"
     ),
+    "defined-name-without-the": (
+        "clauses/custody-rule.yaml:16: directive.paragraphs[0]: {{ town.called }} without "
+        "'the' before it\n"
+        "  hint: it reads 'Village of Albany', or 'Village' where the document defines that "
+        "term: write 'the {{ town.called }}'\n"
+        "error: 1 problem in 1 file\n"
+    ),
     "python-tag": (
         "towns/testville.yaml:1: not valid YAML: could not determine a constructor for the "
         "tag 'tag:yaml.org,2002:python/object/apply:os.system'\n"

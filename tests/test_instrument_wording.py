@@ -140,3 +140,39 @@ def test_a_sheriff_resolution_without_a_town_policy_does_not_title_one(tmp_path:
         "Federal Civil Immigration Enforcement in the Town of Addison and Approving an "
         "Addendum to the Law Enforcement Services Contract"
     ) in drafted["resolution"]
+
+
+# ------------------------------------------------------ 9: the addendum's defined terms
+
+
+def test_the_addendum_uses_the_names_it_defines(albany_sheriff: dict[str, list[str]]) -> None:
+    addendum = albany_sheriff["addendum"]
+    opening = next(t for t in addendum if t.startswith("This Addendum is made between"))
+    assert opening.endswith(
+        "which the Board of Trustees of the Village (the \u201cBoard of Trustees\u201d) "
+        "approved by resolution."
+    )
+    after = addendum[addendum.index(opening) + 1 :]
+    # Only the parties' own signature line gives the legal name again.
+    assert [t for t in after if "Village of Albany" in t] == ["For the Village of Albany:"]
+    text = " ".join(after)
+    assert "a written report on the Agency's work in the Village for the year" in text
+    assert "as the Village's records custodian" in text
+    assert "that what is sent to the Village may be a public record" in text
+
+
+def test_the_addendum_names_the_mayor_of_the_city_it_defines(
+    sheriff_city: dict[str, list[str]],
+) -> None:
+    addendum = " ".join(sheriff_city["addendum"])
+    assert "which the City Council of the City (the \u201cCity Council\u201d) approved" in addendum
+    assert "until it designates one, to the Mayor of the City;" in addendum
+    assert "City of Vergennes'" not in addendum
+
+
+def test_documents_that_define_no_name_keep_the_legal_name(
+    albany_sheriff: dict[str, list[str]],
+) -> None:
+    exhibit = " ".join(albany_sheriff["resolution"])
+    assert "a written report on the Agency's work in the Village of Albany for the year" in exhibit
+    assert "as the Village of Albany's records custodian" in exhibit

@@ -833,7 +833,9 @@ def contract_addendum() -> Document:
         "services between the {{ town.word }} and the Agency dated ____________________, 20____, for the "
         "term ____________________ [fill in the date and term of the contract being amended] "
         "(the \u201cContract\u201d), by adding the conditions below, which the {{ body.name }} "
-        "approved by resolution.",
+        # The body is named once with the municipality it belongs to, then by its name
+        # alone (fifth counsel review 2026-12-01, finding 9).
+        "of the {{ town.word }} (the \u201c{{ body.name }}\u201d) approved by resolution.",
         style="Body Text Justified",
     )
     p("2. DEFINITIONS", style="Heading 1")

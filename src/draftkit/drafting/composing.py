@@ -160,13 +160,19 @@ def _catalog_order(library: Library) -> dict[str, int]:
 
 
 def render_clauses(
-    town: TownProfile, clauses: list[Loaded[ClauseModule]], *, area: str | None = None
+    town: TownProfile,
+    clauses: list[Loaded[ClauseModule]],
+    *,
+    area: str | None = None,
+    called: str | None = None,
 ) -> list[RenderedClause]:
     """Render every chosen clause's texts for ``town``, listing every problem at once.
 
     ``area``: every municipality a shared department serves (:mod:`draftkit.drafting.sharing`).
+    ``called``: the term the document defines for the municipality, if it defines one
+    (``town.called``; :func:`draftkit.drafting.rendering.town_values`).
     """
-    renderer = TextRenderer(town, area, [loaded.value.id for loaded in clauses])
+    renderer = TextRenderer(town, area, [loaded.value.id for loaded in clauses], called)
     problems: list[DraftkitError] = []
     rendered: list[RenderedClause] = []
     for loaded in clauses:

@@ -37,6 +37,7 @@ def build_contexts(
     area: str | None = None,
     bodies: str | None = None,
     kinds: Collection[str] | None = None,
+    called: str | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The values each of the town's documents prints, by document kind (only the
     ``kinds`` asked for, when given: a download of one document needs its values alone).
@@ -47,13 +48,16 @@ def build_contexts(
     ``unapproved`` lists the (clause id, review state) of every clause not approved at
     its current text: page 1 says how many there are in one line, and a drafting note at
     the end of the document names them.
+
+    ``called`` is the term the documents define for the municipality, if they define one
+    (``town.called``): ``rendered`` must then be rendered with the same term.
     """
     profile = town.value
     documents = [
         d for d in INSTRUMENTS[profile.police.arrangement] if kinds is None or d.kind in kinds
     ]
-    base = clause_context(profile, area)
-    renderer = TextRenderer(profile, area)
+    base = clause_context(profile, area, called=called)
+    renderer = TextRenderer(profile, area, called=called)
     titles = {item.clause.value.id: item.clause.value.title for item in rendered}
     draft = {
         "final": options.final,

@@ -39,6 +39,9 @@ class Document:
     policy_prefix: str = "1."
     """How the town's own policy sections are numbered, where the document has them."""
     policy_start: int = 2
+    defines_municipality: bool = False
+    """Whether its opening defines a term for the municipality ("the Village of Albany
+    (the “Village”)"): its clause texts then name it by that term (``town.called``)."""
 
     @property
     def protections_only(self) -> bool:
@@ -55,7 +58,13 @@ INSTRUMENTS: dict[Arrangement, tuple[Document, ...]] = {
     ),
     "sheriff": (
         Document("resolution", "sheriff-resolution.docx", "{body}-resolution.docx", "A.", "C.", 1),
-        Document("addendum", "contract-addendum.docx", "contract-addendum.docx", "3."),
+        Document(
+            "addendum",
+            "contract-addendum.docx",
+            "contract-addendum.docx",
+            "3.",
+            defines_municipality=True,
+        ),
     ),
     "state_police": (
         Document(

@@ -170,18 +170,39 @@ def prepare_draft(
     rendered = render_clauses(profile, clauses, area=area)
     names = {d.kind: output_name(options.date, stem, outputs[d.kind]) for d in documents}
     wanted = {kind for kind, name in names.items() if only is None or name == only}
+    notice = _notice(profile, from_defaults=resolved.from_defaults, to_confirm=to_confirm)
+    # A document that defines a term for the municipality (the addendum's "the
+    # “Village”") has its clause texts rendered with that term (fifth counsel review
+    # 2026-12-01, finding 9); the others name it by its legal name.
+    defining = {d.kind for d in documents if d.defines_municipality and d.kind in wanted}
     contexts = build_contexts(
         library,
         town,
         rendered,
         options,
-        notice=_notice(profile, from_defaults=resolved.from_defaults, to_confirm=to_confirm),
+        notice=notice,
         unapproved=review_states,
         area=area,
         bodies=bodies,
-        kinds=wanted,
+        kinds=wanted - defining,
     )
     rendered_for = {d.kind: rendered for d in documents}
+    if defining:
+        called = profile.kind.capitalize()  # the term it defines: "{{ town.word }}"
+        defined = render_clauses(profile, clauses, area=area, called=called)
+        contexts |= build_contexts(
+            library,
+            town,
+            defined,
+            options,
+            notice=notice,
+            unapproved=review_states,
+            area=area,
+            bodies=bodies,
+            kinds=defining,
+            called=called,
+        )
+        rendered_for |= dict.fromkeys(defining, defined)
     if owner is not None and "directive" in contexts:
         mine = owner.loaded.value
         rendered_for["directive"] = render_clauses(mine, clauses, area=area)

@@ -146,6 +146,15 @@ def check_clauses(library: Library) -> list[DraftkitError]:
         for field, source in clause.template_texts():
             if _BARE_LEGAL_NAME.search(source):
                 problems.append(_bare_legal_name(loaded, field))
+            if _BARE_CALLED.search(source):
+                problems.append(
+                    loaded.error(
+                        tuple(int(p) if p.isdigit() else p for p in field.split(".")),
+                        "{{ town.called }} without 'the' before it",
+                        hint="it reads 'Village of Albany', or 'Village' where the document "
+                        "defines that term: write 'the {{ town.called }}'",
+                    )
+                )
         for field in ("requires", "conflicts"):
             for index, other in enumerate(getattr(clause, field)):
                 if other not in library.clauses:
@@ -163,6 +172,9 @@ def check_clauses(library: Library) -> list[DraftkitError]:
 
 _BARE_LEGAL_NAME = re.compile(r"(?<![Tt]he )\{\{\s*town\.legal_name\s*\}\}")
 """A legal name reads "Town of Cornwall": in a sentence it needs "the" before it."""
+
+_BARE_CALLED = re.compile(r"(?<![Tt]he )\{\{\s*town\.called\s*\}\}")
+"""``town.called`` is the legal name or a defined term ("Village"): "the" before it too."""
 
 
 def _bare_legal_name(owner: Loaded[Any], field: str) -> DraftkitError:

@@ -126,6 +126,11 @@ class CompanionText(_Strict):
     routes: tuple[Route, ...] = Field(
         description="The packets it goes into: resolution, town-meeting (at least one)."
     )
+    unless: tuple[Flag, ...] = Field(
+        default=(),
+        description="Leave the document out of a packet where any of these is true: the "
+        "petition once its filing deadline has passed (deadline_passed).",
+    )
     show_title: bool = Field(
         default=True,
         description="false for letters: the title then appears only in the footer.",

@@ -125,9 +125,11 @@ BROKEN = {
         "  - key: ask-town-meting",
         "companions/es/talking-points.yaml:6: sections: section keys ['how-to-use', 'safety', "
         "'law', 'ours', 'ask-resolution', 'ask-town-meting', 'ask-town-meeting-again', "
-        "'answers'] differ from companions/en/talking-points.yaml: ['how-to-use', 'safety', "
-        "'law', 'ours', 'ask-resolution', 'ask-town-meeting', 'ask-town-meeting-again', "
-        "'answers']\n"
+        "'answers', 'answers-sanctuary-town', 'answers-sanctuary-city', "
+        "'answers-sanctuary-village'] differ from companions/en/talking-points.yaml: "
+        "['how-to-use', 'safety', 'law', 'ours', 'ask-resolution', 'ask-town-meeting', "
+        "'ask-town-meeting-again', 'answers', 'answers-sanctuary-town', "
+        "'answers-sanctuary-city', 'answers-sanctuary-village']\n"
         "  hint: give the Spanish text the same sections, in the same order",
     ),
     "missing placeholder": (

@@ -84,3 +84,32 @@ def test_a_village_is_named_by_its_legal_name_and_its_own_words() -> None:
     ) in checklist
     points = " ".join(texts["talking-points-es.docx"])
     assert "¿Esto nos convierte en una villa santuario?" in points
+
+
+@pytest.mark.parametrize("town", ["St. Johnsbury", "Brattleboro", "Burlington"])
+def test_an_own_police_packet_promises_only_what_the_police_set_does(town: str) -> None:
+    # The own-police set has no staff policy: its texts speak of the police only
+    # (counsel review 2026-12-01, fifth, finding 3).
+    texts = _texts(town, None)
+    said = "\n".join(
+        line
+        for name in ("cover-letter.docx", "explainer-en.docx", "explainer-es.docx")
+        for line in texts[name]
+    )
+    for promise in ("resources", "office without fear", "services without fear", "recursos"):
+        assert promise not in said
+    assert "oficina municipal sin miedo" not in said
+    letter = " ".join(texts["cover-letter.docx"])
+    assert "It does not cover the " in letter and "may adopt a separate policy for them" in letter
+
+
+def test_a_set_with_a_staff_policy_keeps_the_staff_wording() -> None:
+    texts = _texts("albany-village", "sheriff")
+    letter = " ".join(texts["cover-letter.docx"])
+    assert (
+        "The resolution limits how police and village resources in the Village of Albany take "
+        "part in federal civil immigration enforcement, so that everyone who lives in, works "
+        "in or visits the village can call for help, report a crime and use village services"
+    ) in letter
+    explainer = " ".join(texts["explainer-en.docx"])
+    assert "go to the village office without fear" in explainer

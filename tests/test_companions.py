@@ -136,7 +136,7 @@ BROKEN = {
         "es/explainer.yaml",
         "({{ agency.name }}).",
         "(la del municipio).",
-        "companions/es/explainer.yaml:102: sections[8]: section 'changes-municipal': "
+        "companions/es/explainer.yaml:116: sections[9]: section 'changes-municipal': "
         "placeholders [] differ from the English ['agency.name']\n"
         "  hint: every value the English prints, the Spanish prints too",
     ),

@@ -241,6 +241,13 @@ class Precedent(_Strict):
         '(345 to 61)".',
     )
     es: Name | None = Field(default=None, description="How Spanish texts list it, likewise.")
+    here_en: Text | None = Field(
+        default=None,
+        description="For a municipality that adopted protections: what it did, said to it "
+        "in its own packet, only as far as the source supports (\"In 2020 the City Council "
+        "voted to add ...\"), as one or more English sentences.",
+    )
+    here_es: Text | None = Field(default=None, description="The same, in Spanish.")
     source: str = Field(
         min_length=1, description="Where the fact comes from (the project's facts file)."
     )
@@ -264,6 +271,19 @@ class Precedents(_Strict):
         description="Towns whose voters passed a Town Meeting article calling for them in "
         "2022 (at least three).",
     )
+
+    @field_validator("adopted")
+    @classmethod
+    def _adopted_say_what_they_did(
+        cls, adopted: tuple[Precedent, ...]
+    ) -> tuple[Precedent, ...]:
+        missing = [p.town for p in adopted if not (p.here_en and p.here_es)]
+        if missing:
+            raise ValueError(
+                "say what each municipality did, in here_en and here_es: "
+                + ", ".join(missing)
+            )
+        return adopted
 
 
 class PacketConfig(_Strict):

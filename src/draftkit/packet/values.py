@@ -183,6 +183,16 @@ def companion_context(
         "precedents": {
             "adopted": _listed(town, precedents.adopted, language),
             "articles": _listed(town, precedents.articles, language),
+            # What this municipality itself did, printed only where it adopted protections
+            # (sections with ``when: [adopted_here]``).
+            "here": next(
+                (
+                    getattr(p, f"here_{language}")
+                    for p in precedents.adopted
+                    if _is(town, p) and getattr(p, f"here_{language}")
+                ),
+                "",
+            ),
         },
     }
     if article is not None:

@@ -24,7 +24,8 @@ def test_a_passed_deadline_is_warned_and_the_checklist_starts_with_it(tmp_path: 
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: the deadline to file a petition for the annual meeting on December 10, "
-        "2026 was October 24, 2026, before this packet's date (December 1, 2026): a "
+        "2026 was October 24, 2026 under the Secretary of State's guidance (the clerk confirms "
+        "it), before this packet's date (December 1, 2026): a "
         "petition filed now cannot put the article on that meeting's warning, so the packet "
         "holds no petition. Ask the clerk whether that warning has been posted. Residents "
         "can ask the Selectboard to adopt the resolution, petition for a special meeting, or "

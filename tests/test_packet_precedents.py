@@ -77,11 +77,12 @@ def test_putney_is_told_of_its_own_article_in_the_second_person() -> None:
         "municipio aprobaron un artículo consultivo parecido, igual que los votantes de "
         "Dummerston (345 votos a favor y 61 en contra) y Marlboro. Esos artículos le pedían "
         "al sheriff del condado de Windham que cambiara la política de su oficina.",
-        "talking-points-en.docx": "In 2022 you passed an article like this one, as did the "
-        "voters of Dummerston (345 to 61) and Marlboro. I ask you to vote yes again.",
-        "talking-points-es.docx": "En 2022, ustedes aprobaron un artículo como este, igual que "
-        "los votantes de Dummerston (345 votos a favor y 61 en contra) y Marlboro. Les pido "
-        "que vuelvan a votar que sí.",
+        "talking-points-en.docx": "In 2022 the voters of Putney passed an article like this "
+        "one, as did the voters of Dummerston (345 to 61) and Marlboro. I ask my neighbors to "
+        "vote yes again.",
+        "talking-points-es.docx": "En 2022, los votantes de Putney aprobaron un artículo como "
+        "este, igual que los votantes de Dummerston (345 votos a favor y 61 en contra) y "
+        "Marlboro. Les pido a mis vecinos que vuelvan a votar que sí.",
     }
     for name, sentence in said.items():
         assert any(sentence in line for line in texts[name]), name

@@ -91,7 +91,8 @@ def deadline_warning(facts: PacketFacts, body_name: str) -> str | None:
         return None
     return (
         f"the deadline to file a petition for the annual meeting on "
-        f"{long_date(facts.meeting_date)} was {long_date(deadline)}, before this packet's "
+        f"{long_date(facts.meeting_date)} was {long_date(deadline)} under the Secretary of "
+        f"State's guidance (the clerk confirms it), before this packet's "
         f"date ({long_date(facts.date)}): a petition filed now cannot put the article on "
         "that meeting's warning, so the packet holds no petition. Ask the clerk whether "
         f"that warning has been posted. Residents can ask the {body_name} to adopt the "

@@ -56,8 +56,8 @@ def test_a_passed_deadline_is_warned_and_the_checklist_starts_with_it(tmp_path: 
     ]
     spanish = text_lines((folder / "2026-12-01-putney-checklist-es.docx").read_bytes())
     assert spanish[3] == "Heading 1 | Ya pasó la fecha límite"
-    assert "Como el artículo es consultivo, el Selectboard puede negarse a incluirlo" in (
-        spanish[7]
+    assert (
+        "Como el artículo es consultivo, el Selectboard puede negarse a incluirlo" in (spanish[7])
     )
     for lines in (checklist, spanish):
         said = "\n".join(lines)
@@ -89,9 +89,7 @@ def test_a_passed_deadline_is_warned_and_the_checklist_starts_with_it(tmp_path: 
             text_lines((folder / f"2026-12-01-putney-explainer-{language}.docx").read_bytes())
         )
         assert said not in explainer
-    explainer = "\n".join(
-        text_lines((folder / "2026-12-01-putney-explainer-en.docx").read_bytes())
-    )
+    explainer = "\n".join(text_lines((folder / "2026-12-01-putney-explainer-en.docx").read_bytes()))
     assert (
         "It is too late to petition for it at this year's Town Meeting; ask the Town Clerk "
         "whether this year's warning has been posted."

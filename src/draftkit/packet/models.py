@@ -244,8 +244,8 @@ class Precedent(_Strict):
     here_en: Text | None = Field(
         default=None,
         description="For a municipality that adopted protections: what it did, said to it "
-        "in its own packet, only as far as the source supports (\"In 2020 the City Council "
-        "voted to add ...\"), as one or more English sentences.",
+        'in its own packet, only as far as the source supports ("In 2020 the City Council '
+        'voted to add ..."), as one or more English sentences.',
     )
     here_es: Text | None = Field(default=None, description="The same, in Spanish.")
     source: str = Field(
@@ -274,14 +274,11 @@ class Precedents(_Strict):
 
     @field_validator("adopted")
     @classmethod
-    def _adopted_say_what_they_did(
-        cls, adopted: tuple[Precedent, ...]
-    ) -> tuple[Precedent, ...]:
+    def _adopted_say_what_they_did(cls, adopted: tuple[Precedent, ...]) -> tuple[Precedent, ...]:
         missing = [p.town for p in adopted if not (p.here_en and p.here_es)]
         if missing:
             raise ValueError(
-                "say what each municipality did, in here_en and here_es: "
-                + ", ".join(missing)
+                "say what each municipality did, in here_en and here_es: " + ", ".join(missing)
             )
         return adopted
 

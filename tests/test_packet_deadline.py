@@ -24,45 +24,87 @@ def test_a_passed_deadline_is_warned_and_the_checklist_starts_with_it(tmp_path: 
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: the deadline to file a petition for the annual meeting on December 10, "
-        "2026 was October 24, 2026, before this packet's date (December 1, 2026): a "
-        "petition filed now cannot put the article on that meeting's warning. Residents can "
-        "still ask the Selectboard to warn it on its own motion, petition for a special "
-        "meeting, or ask the Selectboard to adopt the resolution; the checklist gives the "
-        "steps.\n"
+        "2026 was October 24, 2026 under the Secretary of State's guidance (the clerk confirms "
+        "it), before this packet's date (December 1, 2026): a "
+        "petition filed now cannot put the article on that meeting's warning, so the packet "
+        "holds no petition. Ask the clerk whether that warning has been posted. Residents "
+        "can ask the Selectboard to adopt the resolution, petition for a special meeting, or "
+        "prepare the article for next year's annual meeting; the checklist gives the steps.\n"
     )
     folder = tmp_path / "2026-12-01-putney-packet"
     checklist = text_lines((folder / "2026-12-01-putney-checklist-en.docx").read_bytes())
-    assert checklist[3:8] == [
+    assert checklist[3:9] == [
         "Heading 1 | The filing deadline has passed",
         "Body Text Justified | ☐ The deadline to file a petition for this year's annual "
-        "meeting (December 10, 2026) was October 24, 2026, and it has passed: a petition "
-        "filed now cannot put the article on that meeting's warning, so do not circulate "
-        "the petition in this packet for it.",
-        "Body Text Justified | ☐ Send the letter asking the Selectboard to put the article "
-        "on the warning on its own motion, which it may do for an advisory article. Ask the "
-        "Town Clerk how long the Selectboard can still add it.",
-        "Body Text Justified | ☐ Or, for a vote at a special meeting, gather at least 50 "
-        "signatures (5% of the voters) on a petition asking the Selectboard to call one, "
-        "under 17 V.S.A. § 2643(a). The petition in this packet is worded for the annual "
-        "meeting; ask the coalition for one worded for a special meeting.",
-        "Body Text Justified | ☐ Or ask the Selectboard to adopt the resolution in this "
-        "packet itself, without waiting for a vote of the town.",
+        "meeting (December 10, 2026) was October 24, 2026 under the Secretary of State's "
+        "guidance (the Town Clerk confirms it), and it has passed: a petition filed now "
+        "cannot put the article on that meeting's warning. This packet therefore holds no "
+        "petition.",
+        "Body Text Justified | ☐ Ask the Town Clerk whether the warning for the annual "
+        "meeting on December 10, 2026 has been posted. Once it is posted, do not count on the "
+        "article reaching that meeting. If it has not been posted, the letter in this packet "
+        "asks the Selectboard to add the article, which it may do for an advisory article.",
+        "Body Text Justified | ☐ Ask the Selectboard to adopt the resolution in this packet "
+        "itself, without waiting for a vote of the town.",
+        "Body Text Justified | ☐ Or gather at least 50 signatures (5% of the voters) on a "
+        "petition asking the Selectboard to call a special meeting under 17 V.S.A. § 2643(a) "
+        "and warn the article for it. Because the article is advisory, the Selectboard may "
+        "decline to warn it; ask the Selectboard first whether it would, and ask the "
+        "coalition for a petition worded for a special meeting.",
+        "Body Text Justified | ☐ Or prepare the article for next year's annual meeting, and "
+        "make a new packet with that meeting's date in time to file the petition.",
     ]
     spanish = text_lines((folder / "2026-12-01-putney-checklist-es.docx").read_bytes())
     assert spanish[3] == "Heading 1 | Ya pasó la fecha límite"
+    assert (
+        "Como el artículo es consultivo, el Selectboard puede negarse a incluirlo" in (spanish[7])
+    )
     for lines in (checklist, spanish):
         said = "\n".join(lines)
         for step in ("Circulate the petition", "File the petition", "juntar firmas para la"):
             assert step not in said
+        # No vote at that meeting is promised once the petition deadline has passed.
+        assert "At Town Meeting" not in said and "En la asamblea del pueblo" not in said
+    # The petition for that meeting is left out: it can do nothing, and a petition is
+    # easily separated from the checklist that says so.
+    assert not list(folder.glob("*petition*"))
     letter = "\n".join(
         text_lines((folder / "2026-12-01-putney-selectboard-letter.docx").read_bytes())
     )
     assert "Voters are also gathering signatures" not in letter
+    assert "on its own motion, in the warning" not in letter
     assert (
-        "The deadline for a petition to place it there, October 24, 2026, has passed, so the "
-        "voters can no longer bring it to this year's annual meeting by petition; we ask the "
-        "Selectboard to warn it on its own motion."
+        "We ask the Selectboard to adopt the enclosed resolution. We also ask it to put the "
+        "following advisory article before the voters of the Town of Putney: in the warning "
+        "for the annual meeting on December 10, 2026 if that warning has not yet been posted, "
+        "and otherwise at a special meeting or at next year's annual meeting:"
     ) in letter
+    assert (
+        "The deadline for a petition, which the Secretary of State's guidance puts at October "
+        "24, 2026 and the Town Clerk confirms, has passed, so the voters can no longer bring "
+        "the article to this year's annual meeting by petition."
+    ) in letter
+    for language, said in (("en", "can vote on"), ("es", "pueden votar")):
+        explainer = "\n".join(
+            text_lines((folder / f"2026-12-01-putney-explainer-{language}.docx").read_bytes())
+        )
+        assert said not in explainer
+    explainer = "\n".join(text_lines((folder / "2026-12-01-putney-explainer-en.docx").read_bytes()))
+    assert (
+        "It is too late to petition for it at this year's Town Meeting; ask the Town Clerk "
+        "whether this year's warning has been posted."
+    ) in explainer
+
+
+def test_a_timely_packet_keeps_the_petition_and_the_request(tmp_path: Path) -> None:
+    timely = (*LATE[:-1], "2026-10-01")
+    assert run(REPO, *timely, "--out", str(tmp_path)).exit_code == 0
+    folder = tmp_path / "2026-10-01-putney-packet"
+    assert len(list(folder.glob("*petition.docx"))) == 1
+    letter = "\n".join(
+        text_lines((folder / "2026-10-01-putney-selectboard-letter.docx").read_bytes())
+    )
+    assert "on its own motion, in the warning for the annual meeting" in letter
 
 
 @pytest.mark.parametrize(("meeting", "warned"), [("2027-01-17", False), ("2027-01-16", True)])

@@ -214,10 +214,12 @@ def build_companions(
         for language in LANGUAGES
     }
     given = [value for value in (facts.sender, facts.contact) if value]
+    packet_flags = facts.flags() | flags
     wanted = [
         name
         for name in companions.documents()
         if facts.route in companions.text(name, "en").value.routes
+        and not packet_flags & set(companions.text(name, "en").value.unless)
     ]
     article = (
         _article_text(companions, town, facts, blanks, precedents)

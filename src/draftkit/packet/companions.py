@@ -26,6 +26,11 @@ GLOSSARY_FILE = "glossary.yaml"
 BLANKS_FILE = "blanks.yaml"
 PRECEDENTS_FILE = "precedents.yaml"
 
+KIND_WORDS = frozenset({"town.kind", "town.word"})
+"""Values that say what kind of municipality it is ("the village's officials"). The
+Spanish texts say "municipio" for every kind (companions/glossary.yaml), so a Spanish
+section need not print them where its English original does."""
+
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}|\{%-?\s*(.*?)\s*-?%\}")
 
 
@@ -118,7 +123,7 @@ def counterpart_problems(companions: Companions) -> list[DraftkitError]:
     A translated English text must have a Spanish file of the same name; a Spanish file
     must translate an English text marked ``translated: true``; the two must have the
     same sections (same keys, conditions and numbers of paragraphs, bullets and steps)
-    and each section the same placeholders.
+    and each section the same placeholders (except ``KIND_WORDS``).
     """
     problems: list[DraftkitError] = []
     english = companions.texts.get("en", {})
@@ -166,7 +171,7 @@ def _shape(section: Section) -> tuple[object, ...]:
 
 def _compare(en: Loaded[CompanionText], es: Loaded[CompanionText]) -> list[DraftkitError]:
     problems: list[DraftkitError] = []
-    for attribute in ("routes", "translated", "show_title"):
+    for attribute in ("routes", "unless", "translated", "show_title"):
         if getattr(en.value, attribute) != getattr(es.value, attribute):
             problems.append(
                 es.error((attribute,), f"differs from {en.source.shown}", hint="make them agree")
@@ -205,8 +210,12 @@ def _compare(en: Loaded[CompanionText], es: Loaded[CompanionText]) -> list[Draft
                 )
             )
             continue
-        en_found = sorted(p for text in section_texts(a) for p in set(placeholders(text)))
-        es_found = sorted(p for text in section_texts(b) for p in set(placeholders(text)))
+        en_found = sorted(
+            p for text in section_texts(a) for p in set(placeholders(text)) - KIND_WORDS
+        )
+        es_found = sorted(
+            p for text in section_texts(b) for p in set(placeholders(text)) - KIND_WORDS
+        )
         if sorted(set(en_found)) != sorted(set(es_found)):
             problems.append(
                 es.error(
@@ -224,6 +233,7 @@ def _placeholder_message(en: str, es: str) -> str:
 
 
 __all__ = [
+    "KIND_WORDS",
     "Companions",
     "counterpart_problems",
     "load_companions",

@@ -126,6 +126,11 @@ class CompanionText(_Strict):
     routes: tuple[Route, ...] = Field(
         description="The packets it goes into: resolution, town-meeting (at least one)."
     )
+    unless: tuple[Flag, ...] = Field(
+        default=(),
+        description="Leave the document out of a packet where any of these is true: the "
+        "petition once its filing deadline has passed (deadline_passed).",
+    )
     show_title: bool = Field(
         default=True,
         description="false for letters: the title then appears only in the footer.",
@@ -236,6 +241,13 @@ class Precedent(_Strict):
         '(345 to 61)".',
     )
     es: Name | None = Field(default=None, description="How Spanish texts list it, likewise.")
+    here_en: Text | None = Field(
+        default=None,
+        description="For a municipality that adopted protections: what it did, said to it "
+        'in its own packet, only as far as the source supports ("In 2020 the City Council '
+        'voted to add ..."), as one or more English sentences.',
+    )
+    here_es: Text | None = Field(default=None, description="The same, in Spanish.")
     source: str = Field(
         min_length=1, description="Where the fact comes from (the project's facts file)."
     )
@@ -259,6 +271,16 @@ class Precedents(_Strict):
         description="Towns whose voters passed a Town Meeting article calling for them in "
         "2022 (at least three).",
     )
+
+    @field_validator("adopted")
+    @classmethod
+    def _adopted_say_what_they_did(cls, adopted: tuple[Precedent, ...]) -> tuple[Precedent, ...]:
+        missing = [p.town for p in adopted if not (p.here_en and p.here_es)]
+        if missing:
+            raise ValueError(
+                "say what each municipality did, in here_en and here_es: " + ", ".join(missing)
+            )
+        return adopted
 
 
 class PacketConfig(_Strict):

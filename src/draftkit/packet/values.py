@@ -91,11 +91,13 @@ def deadline_warning(facts: PacketFacts, body_name: str) -> str | None:
         return None
     return (
         f"the deadline to file a petition for the annual meeting on "
-        f"{long_date(facts.meeting_date)} was {long_date(deadline)}, before this packet's "
+        f"{long_date(facts.meeting_date)} was {long_date(deadline)} under the Secretary of "
+        f"State's guidance (the clerk confirms it), before this packet's "
         f"date ({long_date(facts.date)}): a petition filed now cannot put the article on "
-        f"that meeting's warning. Residents can still ask the {body_name} to warn it on its "
-        f"own motion, petition for a special meeting, or ask the {body_name} to adopt the "
-        "resolution; the checklist gives the steps."
+        "that meeting's warning, so the packet holds no petition. Ask the clerk whether "
+        f"that warning has been posted. Residents can ask the {body_name} to adopt the "
+        "resolution, petition for a special meeting, or prepare the article for next "
+        "year's annual meeting; the checklist gives the steps."
     )
 
 
@@ -182,6 +184,16 @@ def companion_context(
         "precedents": {
             "adopted": _listed(town, precedents.adopted, language),
             "articles": _listed(town, precedents.articles, language),
+            # What this municipality itself did, printed only where it adopted protections
+            # (sections with ``when: [adopted_here]``).
+            "here": next(
+                (
+                    getattr(p, f"here_{language}")
+                    for p in precedents.adopted
+                    if _is(town, p) and getattr(p, f"here_{language}")
+                ),
+                "",
+            ),
         },
     }
     if article is not None:

@@ -109,7 +109,7 @@ def test_every_precedent_is_a_municipality_of_the_registry() -> None:
                 "en": "In 2020 the City Council voted to add protections of this kind to the "
                 "police department's policy.",
                 "es": "En 2020, el City Council votó a favor de agregar protecciones de este tipo "
-                "a la política de su departamento de policía.",
+                "a la política del departamento de policía de la ciudad.",
             },
         ),
         (
@@ -152,8 +152,8 @@ def test_what_a_town_with_protections_is_told_the_rules_provide(language: str) -
         ),
         "es": (
             "Heading 1 | Lo que establecen estas reglas",
-            "Body Text Justified | Puede que algunas ya estén en la política de la policía "
-            "(Brattleboro Police Department); pregúntele cuáles.",
+            "Body Text Justified | Puede que algunas ya estén en la política del "
+            "Brattleboro Police Department; pregunte a la policía cuáles.",
             "List Bullet | No se les pregunta a víctimas ni a testigos por su estatus migratorio.",
         ),
     }[language]

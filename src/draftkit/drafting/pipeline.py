@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from draftkit.data.town_models import TownProfile
 from draftkit.drafting.clause_lines import ClauseMatcher
 from draftkit.drafting.composing import (
     DraftOptions,
+    RenderedClause,
     clause_text_problems,
     render_clauses,
     select_clauses,
@@ -175,51 +177,41 @@ def prepare_draft(
     # “Village”") has its clause texts rendered with that term (fifth counsel review
     # 2026-12-01, finding 9); the others name it by its legal name.
     defining = {d.kind for d in documents if d.defines_municipality and d.kind in wanted}
-    contexts = build_contexts(
-        library,
-        town,
-        rendered,
-        options,
-        notice=notice,
-        unapproved=review_states,
-        area=area,
-        bodies=bodies,
-        kinds=wanted - defining,
-    )
-    rendered_for = {d.kind: rendered for d in documents}
-    if defining:
-        called = profile.kind.capitalize()  # the term it defines: "{{ town.word }}"
-        defined = render_clauses(profile, clauses, area=area, called=called)
-        contexts |= build_contexts(
+
+    def contexts_for(
+        loaded: Loaded[TownProfile],
+        texts: list[RenderedClause],
+        kinds: Collection[str],
+        notice: str,
+        called: str | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        return build_contexts(
             library,
-            town,
-            defined,
+            loaded,
+            texts,
             options,
             notice=notice,
             unapproved=review_states,
             area=area,
             bodies=bodies,
-            kinds=defining,
+            kinds=kinds,
             called=called,
         )
+
+    contexts = contexts_for(town, rendered, wanted - defining, notice)
+    rendered_for = {d.kind: rendered for d in documents}
+    if defining:
+        called = profile.kind.capitalize()  # the term it defines: "{{ town.word }}"
+        defined = render_clauses(profile, clauses, area=area, called=called)
+        contexts |= contexts_for(town, defined, defining, notice, called)
         rendered_for |= dict.fromkeys(defining, defined)
     if owner is not None and "directive" in contexts:
         mine = owner.loaded.value
         rendered_for["directive"] = render_clauses(mine, clauses, area=area)
-        contexts["directive"] = build_contexts(
-            library,
-            owner.loaded,
-            rendered_for["directive"],
-            options,
-            notice=_notice(
-                mine,
-                from_defaults=owner.from_defaults,
-                to_confirm=[] if owner.from_defaults else unconfirmed(mine),
-            ),
-            unapproved=review_states,
-            area=area,
-            bodies=bodies,
-            kinds=("directive",),
+        to_confirm_owner = [] if owner.from_defaults else unconfirmed(mine)
+        owner_notice = _notice(mine, from_defaults=owner.from_defaults, to_confirm=to_confirm_owner)
+        contexts["directive"] = contexts_for(
+            owner.loaded, rendered_for["directive"], ("directive",), owner_notice
         )["directive"]
     problems: list[DraftkitError] = []
     compiled: dict[str, tuple[CompiledTemplate, str]] = {}
